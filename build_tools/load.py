@@ -39,13 +39,13 @@ from .model import (
     Table,
     Text,
 )
-from .numbers import division_segment, figure_in_quote, parse_values
+from .numbers import division_segment, figure_in_quote, parse_values, quantity_en
 from .units import UNITS, parse_unit
 from .yamlio import Doc, KeyPath, load_yaml
 
 COLUMN_TYPES = ("seq", "code", "text", "zone", "unit", "quantity", "attribute")
 TRANSLATED_TYPES = ("text", "zone", "unit")  # cells with a Chinese and an English slot
-ATTRIBUTES = ("预期性", "约束性")
+ATTRIBUTES = {"预期性": "anticipatory", "约束性": "binding"}  # English per the glossary
 ZONE_LEVEL = re.compile(r"[（(](国家级|省级|市级|上级规划|市级规划)[）)]$")
 UNNUMBERED = {"总则": "general", "附则": "supplementary"}
 NOTE_KINDS = ("typo", "duplication", "stray-word", "artifact", "typography", "ambiguity", "remark",
@@ -381,9 +381,12 @@ def _cell(r: _Reader, column: Column, value: Any, path: KeyPath, carried: dict[s
         if values is None:
             r.diags.error(loc, "not-a-number", f"'{text.zh}' is not a value",
                           "write a number as printed: 10, 0.7, ≤3000, ≥2, 5-10, 2000左右, 400／120, － or ''")
-    elif column.type == "attribute" and text.zh not in ATTRIBUTES:
-        r.diags.error(loc, "bad-attribute", f"'{text.zh}' is not an indicator attribute",
-                      f"use one of: {', '.join(ATTRIBUTES)}")
+        text = Text(text.zh, quantity_en(values, text.zh), loc)
+    elif column.type == "attribute":
+        if text.zh not in ATTRIBUTES:
+            r.diags.error(loc, "bad-attribute", f"'{text.zh}' is not an indicator attribute",
+                          f"use one of: {', '.join(ATTRIBUTES)}")
+        text = Text(text.zh, ATTRIBUTES.get(text.zh, ""), loc)
     elif column.type == "zone" and text.zh:
         match = ZONE_LEVEL.search(text.zh)
         name = text.zh[: match.start()] if match else text.zh
@@ -466,7 +469,18 @@ def load_corpus(root: Path, plans: list[_PlanFiles] | None = None) -> tuple[Corp
             diags.error(doc.loc(("parent",)), "unknown-reference", f"parent plan '{plan.parent}' is not loaded",
                         f"use one of: {', '.join(sorted(plan_ids))}")
         resolved.append(_resolve(plan, root, files_of(plan, plans, root), diags))
-    return Corpus(tuple(resolved), str(root)), diags
+    return Corpus(tuple(sorted(resolved, key=lambda p: (_depth(p, resolved), p.id))), str(root)), diags
+
+
+def _depth(plan: Plan, plans: list[Plan]) -> int:
+    """How many parent plans stand above this one: a province before its cities, cities before counties."""
+    by_id = {p.id: p for p in plans}
+    depth, seen = 0, {plan.id}
+    while plan.parent in by_id and plan.parent not in seen:
+        plan = by_id[plan.parent]
+        seen.add(plan.id)
+        depth += 1
+    return depth
 
 
 def files_of(plan: Plan, plans: list[_PlanFiles] | None, root: Path) -> _PlanFiles:
@@ -625,7 +639,13 @@ def _statement(r: _Reader, plan: Plan, data: Any, path: KeyPath, default_at: str
         r.diags.error(r.loc((*path, "quote")), "ambiguous-figure", f"'{quote}' does not state exactly one "
                       "figure", "shorten the quote to one figure, or add `figure: N` to pick the N-th")
         return None
-    return Statement(at, quote, found.value, found.unit, r.loc(path))
+    unit = found.unit
+    if "unit" in entry:  # the unit the words imply but do not print (年生产规模50万吨 -> 万吨／年)
+        unit = UNITS.get(str(entry["unit"]))
+        if unit is None:
+            r.diags.error(r.loc((*path, "unit")), "unknown-unit", f"unknown unit '{entry['unit']}'",
+                          f"use one of: {', '.join(sorted(UNITS))}")
+    return Statement(at, quote, found.value, unit, r.loc(path))
 
 
 def _checks(r: _Reader, plan: Plan) -> tuple[Check, ...]:

@@ -181,3 +181,29 @@ def parse_values(printed: str) -> tuple[Quantity, ...] | None:
             return tuple(p for p in parts if p is not None)
     single = parse_quantity(printed)
     return (single,) if single is not None else None
+
+
+def quantity_en(values: tuple[Quantity, ...] | None, printed: str) -> str:
+    """The English form of a value cell: numbers unchanged, 左右 as "about", ranges with an en dash."""
+    if values is None:
+        return printed
+    forms = []
+    for q in values:
+        if q.op == "empty":
+            forms.append("")
+        elif q.op == "none":
+            forms.append("–")
+        elif q.op == "approx":
+            forms.append(f"about {_plain(q.value)}")
+        elif q.op == "range":
+            forms.append(f"{_plain(q.value)}–{_plain(q.high)}")
+        elif q.op == "eq":
+            forms.append(_plain(q.value))
+        else:
+            sign = {"le": "≤", "ge": "≥", "lt": "<", "gt": ">"}[q.op]
+            forms.append(f"{sign}{_plain(q.value)}")
+    return " / ".join(forms)
+
+
+def _plain(value: Decimal | None) -> str:
+    return "" if value is None else format(value, "f")

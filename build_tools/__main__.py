@@ -1,0 +1,68 @@
+"""Command line: `python -m build_tools check | register [--update] | untranslated [--plan ID]`.
+
+Input: the project in the current directory. Output: diagnostics on stderr and an exit status
+(0 clean, 1 problems), the updated identifier register, or the list of untranslated slots.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import check_project
+from .register import REGISTER, load_register, updated_register
+from .translation import untranslated
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: .)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="load and check all content; print every problem")
+    reg = sub.add_parser("register", help="check the identifier register; --update adds new identifiers")
+    reg.add_argument("--update", action="store_true")
+    tr = sub.add_parser("untranslated", help="list every Chinese text whose English slot is empty")
+    tr.add_argument("--plan", help="only this plan")
+    tr.add_argument("--summary", action="store_true", help="counts only")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+
+    checked = check_project(root)
+    if args.command == "register" and args.update:
+        from .diagnostics import Diagnostics
+
+        register = load_register(root, Diagnostics())
+        if register is None:
+            print(f"{REGISTER} cannot be read; fix it first", file=sys.stderr)
+            return 1
+        (root / REGISTER).write_text(updated_register(checked.corpus, register), encoding="utf-8")
+        print(f"updated {REGISTER}")
+        return 0
+    if args.command == "untranslated":
+        rows = untranslated(checked.corpus, args.plan)
+        if args.summary:
+            counts: dict[str, int] = {}
+            for item in rows:
+                counts[item.plan] = counts.get(item.plan, 0) + 1
+            for plan in sorted(counts):
+                print(f"{plan}: {counts[plan]} untranslated")
+        else:
+            for item in rows:
+                print(item)
+        return 0
+    errors = checked.diagnostics.errors
+    if checked.diagnostics.items:
+        print(checked.diagnostics.report(), file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s)", file=sys.stderr)
+        return 1
+    total = sum(len(r) for r in checked.results.values())
+    held = sum(1 for r in checked.results.values() for x in r if x.holds)
+    print(f"ok: {len(checked.corpus.plans)} plans, {total} checks ({held} hold, {total - held} registered "
+          "discrepancies)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

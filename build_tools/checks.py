@@ -1,0 +1,175 @@
+"""Consistency stage: evaluate every stated total, count and repeated figure against its parts.
+
+Input: a loaded plan with its checks. Output: a `CheckResult` per check (what was computed, whether it
+holds) and diagnostics: a check that fails without a registered discrepancy (`total-mismatch`,
+`value-mismatch`, `not-in-table`), or one that carries a discrepancy yet holds (`stale-discrepancy`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .diagnostics import Diagnostics
+from .model import Check, Plan, Row, RowFilter, Statement, Table
+from .numbers import Quantity
+from .units import Unit, convertible, to_base
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    check: Check
+    holds: bool
+    expected: str  # what the plan states
+    computed: str  # what its parts give
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _base(statement: Statement) -> tuple[Decimal, Unit | None]:
+    if statement.unit is None:
+        return statement.value, None
+    return to_base(statement.value, statement.unit), statement.unit
+
+
+def _same_units(statements: list[tuple[Decimal, Unit | None]]) -> bool:
+    units = [u for _, u in statements]
+    if all(u is None for u in units):
+        return True
+    first = units[0]
+    return first is not None and all(u is not None and convertible(first, u) for u in units)
+
+
+def _tolerance(printed: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: 32.8 -> 0.05, 21 -> 0.5."""
+    exponent = printed.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Decimal(5) / (Decimal(10) ** (places + 1))
+
+
+def matching_rows(table: Table, filters: tuple[RowFilter, ...]) -> list[Row]:
+    rows = []
+    for row in table.data_rows:
+        ok = True
+        for f in filters:
+            cell = row.cells.get(f.column)
+            if cell is None:
+                ok = False
+                break
+            if f.equals and cell.value_text not in {"".join(v.split()) for v in f.equals}:
+                ok = False
+            if f.levels and cell.level not in f.levels:
+                ok = False
+        if ok:
+            rows.append(row)
+    return rows
+
+
+def evaluate(plan: Plan, check: Check) -> CheckResult:
+    kind = check.kind
+    stated = check.stated
+    if kind in ("sum", "at-most"):
+        assert stated is not None
+        values = [_base(stated), *(_base(p) for p in check.parts)]
+        total = values[0][0]
+        parts_sum = sum((v for v, _ in values[1:]), Decimal(0))
+        units_ok = _same_units(values)
+        holds = units_ok and (parts_sum == total if kind == "sum" else parts_sum <= total)
+        shown = " + ".join(_fmt(p.value) for p in check.parts)
+        relation = "=" if kind == "sum" else "≤"
+        return CheckResult(check, holds, f"{relation} {_fmt(stated.value)}",
+                           f"{shown} = {_fmt(_display(parts_sum, stated))}" + ("" if units_ok else " (units differ)"))
+    if kind == "row-count":
+        assert stated is not None and check.table is not None
+        table = plan.table(check.table)
+        assert table is not None
+        rows = matching_rows(table, check.where)
+        holds = Decimal(len(rows)) == stated.value
+        keys = ", ".join(r.key for r in rows)
+        return CheckResult(check, holds, _fmt(stated.value), f"{len(rows)} rows ({keys})")
+    if kind == "count":
+        assert stated is not None
+        holds = Decimal(len(check.items)) == stated.value
+        return CheckResult(check, holds, _fmt(stated.value), f"{len(check.items)} listed")
+    if kind == "equal":
+        assert stated is not None
+        left = _base(stated)
+        if check.cell is not None:
+            right = _cell_value(plan, check)
+        else:
+            right = _base(check.parts[0])
+        if right is None:
+            return CheckResult(check, False, _fmt(stated.value), "no value in the cell")
+        units_ok = _same_units([left, right])
+        holds = units_ok and left[0] == right[0]
+        return CheckResult(check, holds, _fmt(stated.value), _fmt(_display(right[0], stated))
+                           + ("" if units_ok else " (units differ)"))
+    if kind in ("percent-change", "increase-percent"):
+        assert stated is not None
+        a, b = (p.value for p in check.parts)
+        if kind == "percent-change":
+            base, change = a, b - a
+        else:
+            base, change = a - b, b
+        if base == 0:
+            return CheckResult(check, False, f"{_fmt(stated.value)}%", "base is zero")
+        computed = abs(change) / base * 100
+        holds = abs(computed - stated.value) <= _tolerance(stated.value)
+        return CheckResult(check, holds, f"{_fmt(stated.value)}%", f"{computed:.2f}%")
+    if kind == "listed-in-table":
+        assert check.table is not None and check.column is not None
+        table = plan.table(check.table)
+        assert table is not None
+        cells = [r.cells[check.column].value_text for r in table.data_rows if check.column in r.cells]
+        missing = [i.quote for i in check.items if not any(i.quote in c for c in cells)]
+        return CheckResult(check, not missing, "、".join(i.quote for i in check.items),
+                           "all in the table" if not missing else "not in the table: " + "、".join(missing))
+    raise ValueError(f"unknown check kind {kind}")
+
+
+def _display(base_value: Decimal, like: Statement) -> Decimal:
+    """A base-unit value back in the unit of `like`, for messages."""
+    if like.unit is None or like.unit.factor == 0:
+        return base_value
+    return base_value / like.unit.factor
+
+
+def _cell_value(plan: Plan, check: Check) -> tuple[Decimal, Unit | None] | None:
+    ref = check.cell
+    assert ref is not None
+    table = plan.table(ref.table)
+    row = table.row(ref.row) if table else None
+    cell = row.cells.get(ref.column) if row else None
+    if cell is None or not cell.values or ref.index >= len(cell.values):
+        return None
+    quantity: Quantity = cell.values[ref.index]
+    if quantity.value is None:
+        return None
+    unit = cell.unit.unit if cell.unit else None
+    return (to_base(quantity.value, unit) if unit else quantity.value), unit
+
+
+_CODES = {"sum": "total-mismatch", "at-most": "total-mismatch", "row-count": "total-mismatch",
+          "count": "total-mismatch", "equal": "value-mismatch", "percent-change": "value-mismatch",
+          "increase-percent": "value-mismatch", "listed-in-table": "not-in-table"}
+
+
+def run_checks(plan: Plan, diags: Diagnostics) -> list[CheckResult]:
+    results = []
+    for check in plan.checks:
+        result = evaluate(plan, check)
+        results.append(result)
+        if not result.holds and check.discrepancy is None:
+            diags.error(check.loc, _CODES[check.kind],
+                        f"check '{check.id}' fails: the plan states {result.expected}, its parts give "
+                        f"{result.computed}",
+                        "if the content changed, restore it as printed; if the source itself does not add up, "
+                        "register a `discrepancy:` with a neutral bilingual note")
+        elif result.holds and check.discrepancy is not None:
+            diags.error(check.discrepancy.loc, "stale-discrepancy",
+                        f"check '{check.id}' holds ({result.computed}) but carries a discrepancy",
+                        "remove the discrepancy, or correct the check so it tests what the note describes")
+    return results

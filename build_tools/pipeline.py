@@ -1,0 +1,43 @@
+"""The whole pipeline up to rendering: load -> validate (register, fidelity, consistency).
+
+Input: the project root. Output: a `Checked` corpus with every diagnostic and check result; the MkDocs
+adapter and the command line both start here, so the build and `python -m build_tools check` agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import CheckResult, run_checks
+from .diagnostics import Diagnostics
+from .fidelity import check_fidelity
+from .load import _PlanFiles, discover, load_corpus
+from .model import Corpus
+from .register import REGISTER, check_register, load_register
+
+
+@dataclass
+class Checked:
+    corpus: Corpus
+    diagnostics: Diagnostics
+    results: dict[str, list[CheckResult]] = field(default_factory=dict)
+
+
+def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: str = REGISTER) -> Checked:
+    corpus, diags = load_corpus(root, plans)
+    results: dict[str, list[CheckResult]] = {}
+    if diags.errors:
+        # Later stages read what loading produced; with load errors they would only echo them.
+        return Checked(corpus, diags, results)
+    reg = load_register(root, diags, register)
+    if reg is not None:
+        check_register(corpus, reg, diags)
+    for plan in corpus.plans:
+        check_fidelity(plan, root, diags)
+        results[plan.id] = run_checks(plan, diags)
+    return Checked(corpus, diags, results)
+
+
+def plan_files(root: Path, content: str = "content", tables: str = "tables") -> list[_PlanFiles]:
+    return discover(root, content, tables)

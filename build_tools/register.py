@@ -1,0 +1,128 @@
+"""Identifier register: every published identifier stays, keeps its meaning, or redirects.
+
+Input: the loaded corpus and content/identifiers.yaml. Output: diagnostics for an identifier that
+disappeared without a redirect (`identifier-removed`), changed meaning (`identifier-reused`) or is not
+yet registered (`identifier-unregistered`); and the register text, for `python -m build_tools register`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostics, Loc
+from .model import Corpus, Plan, Row, Table
+from .yamlio import load_yaml
+
+REGISTER = "content/identifiers.yaml"
+LABEL_CHARS = 24
+
+
+@dataclass(frozen=True)
+class Published:
+    id: str
+    label: str  # a short fingerprint of what the identifier names; a change of meaning changes it
+    loc: Loc
+
+
+def _short(text: str) -> str:
+    flat = "".join(text.split())
+    return flat[:LABEL_CHARS]
+
+
+def row_label(table: Table, row: Row) -> str:
+    """What a row names: its zone or mineral or indicator, else its first printed text."""
+    for key in ("name", "mineral", "indicator", "sub_indicator", "seq"):
+        cell = row.cells.get(key)
+        if cell is not None and cell.value_text:
+            return cell.value_text
+    return row.key
+
+
+def plan_identifiers(plan: Plan) -> list[Published]:
+    out = [Published(plan.id, f"plan {_short(plan.title.zh)}", plan.loc)]
+    for group in plan.annexes:
+        for annex in group.items:
+            out.append(Published(f"{plan.id}/{annex.id}", _short(annex.title.zh), annex.loc))
+    for division in plan.divisions():
+        base = f"{plan.id}/{division.path}"
+        out.append(Published(base, _short(f"{division.number}{division.heading.zh}"), division.loc))
+        out.extend(Published(f"{base}/{p.id}", _short(p.text.zh), p.loc) for p in division.paragraphs)
+    for table in plan.tables:
+        base = f"{plan.id}/{table.id}"
+        out.append(Published(base, _short(f"{table.number}{table.heading.zh}"), table.loc))
+        out.extend(Published(f"{base}/{row.key}", _short(row_label(table, row)), row.loc) for row in table.rows)
+    return out
+
+
+def corpus_identifiers(corpus: Corpus) -> list[Published]:
+    return [p for plan in corpus.plans for p in plan_identifiers(plan)]
+
+
+@dataclass(frozen=True)
+class Register:
+    identifiers: dict[str, tuple[str, int]]  # id -> (label, line)
+    redirects: dict[str, tuple[str, int]]  # old id -> (new id, line)
+    file: str
+
+
+def load_register(root: Path, diags: Diagnostics, path: str = REGISTER) -> Register | None:
+    file = root / path
+    if not file.exists():
+        return Register({}, {}, path)
+    doc = load_yaml(file, root, diags)
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    ids = {str(k): (str(v), doc.line(("identifiers", str(k))))
+           for k, v in (doc.data.get("identifiers") or {}).items()}
+    redirects = {str(k): (str(v), doc.line(("redirects", str(k))))
+                 for k, v in (doc.data.get("redirects") or {}).items()}
+    return Register(ids, redirects, path)
+
+
+def check_register(corpus: Corpus, register: Register, diags: Diagnostics) -> None:
+    current = {p.id: p for p in corpus_identifiers(corpus)}
+    for pid, (label, line) in register.identifiers.items():
+        loc = Loc(register.file, line, f"identifiers.{pid}")
+        if pid in current:
+            if current[pid].label != label:
+                diags.error(current[pid].loc, "identifier-reused",
+                            f"'{pid}' was published for '{label}' but now names '{current[pid].label}'",
+                            "an identifier never changes meaning: restore the content, or give the new thing a "
+                            "new identifier and redirect the old one")
+        elif pid in register.redirects:
+            target = register.redirects[pid][0]
+            if target not in current:
+                diags.error(Loc(register.file, register.redirects[pid][1], f"redirects.{pid}"),
+                            "unknown-reference", f"'{pid}' redirects to '{target}', which does not exist",
+                            "redirect to a current identifier")
+        else:
+            diags.error(loc, "identifier-removed", f"published identifier '{pid}' no longer exists",
+                        "restore it, or add `redirects: {" + pid + ": <new id>}` to the register")
+    for pid, published in current.items():
+        if pid not in register.identifiers:
+            diags.error(published.loc, "identifier-unregistered", f"'{pid}' is not in {register.file}",
+                        "run `python -m build_tools register --update` and commit the register")
+        if pid in register.redirects:
+            diags.error(Loc(register.file, register.redirects[pid][1], f"redirects.{pid}"), "duplicate-id",
+                        f"'{pid}' is both a current identifier and a redirect", "remove the redirect")
+
+
+def updated_register(corpus: Corpus, register: Register) -> str:
+    """The register with every current identifier added (existing entries kept as they are)."""
+    entries = dict((k, v[0]) for k, v in register.identifiers.items())
+    for published in corpus_identifiers(corpus):
+        entries.setdefault(published.id, published.label)
+    order = {p.id: i for i, p in enumerate(corpus_identifiers(corpus))}
+    ordered = dict(sorted(entries.items(), key=lambda kv: (kv[0].split("/")[0], order.get(kv[0], 10**9), kv[0])))
+    header = (
+        "# Register of every published identifier (DESIGN decision 2). An identifier, once published, never\n"
+        "# disappears or changes meaning: the build fails if one here no longer exists (add a redirect) or\n"
+        "# names something else. Add new ones with `python -m build_tools register --update`.\n"
+    )
+    body = yaml.dump({"identifiers": ordered,
+                      "redirects": {k: v[0] for k, v in sorted(register.redirects.items())}},
+                     allow_unicode=True, sort_keys=False, width=200)
+    return header + body
