@@ -115,6 +115,7 @@ class _Reader:
             self.diags.error(self.loc(path), "missing-en-slot", "there is no English slot (en) beside the Chinese",
                              "add `en: ''` (empty until translated)")
         en = data.get("en") or ""
+        loc = self.loc((*path, "zh"))  # where an editor fixes the text
         if not isinstance(zh, str) or not isinstance(en, str):
             self.diags.error(loc, "wrong-type", "zh and en must be text", "quote the values")
             return Text(str(zh), str(en), loc)

@@ -1,0 +1,56 @@
+"""Shared fixtures: the real project, and editable copies of the fixture plan for bad-input tests."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from build_tools.pipeline import Checked, check_project
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
+
+
+@pytest.fixture(scope="session")
+def checked() -> Checked:
+    """The real content, loaded and checked once."""
+    return check_project(ROOT)
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    for folder in ("content", "tables"):
+        shutil.copytree(source / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the fixture plan's project tree."""
+    return copy_project(FIXTURE, tmp_path / "project")
+
+
+@pytest.fixture
+def real_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real content and tables."""
+    return copy_project(ROOT, tmp_path / "project")
+
+
+Edit = Callable[[Path, str, str], None]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace exactly one occurrence of `old` in a content file (tests fail loudly if it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

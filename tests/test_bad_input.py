@@ -1,0 +1,201 @@
+"""Broken content fails with every problem listed at once, each as (code, file, line).
+
+Each test breaks a copy of the fixture plan the way an editor might, and asserts the diagnostic's
+stable code and location, never its wording.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_tools.pipeline import check_project
+
+from .conftest import edit, line_of
+
+PLAN = "content/mini-2021-2025"
+TABLES = "tables/mini-2021-2025"
+
+
+def keys(root: Path) -> list[tuple[str, str, int]]:
+    return check_project(root).diagnostics.keys
+
+
+def test_fixture_is_clean(mini: Path) -> None:
+    checked = check_project(mini)
+    assert checked.diagnostics.report() == ""
+    assert [r.holds for r in checked.results["mini-2021-2025"]] == [True, True]
+
+
+def test_yaml_syntax_error(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "    heading: {zh: 管控, en: Control}", "    heading: {zh: 管控, en: Control")
+    assert ("yaml-syntax", f"{PLAN}/ch2.yaml", line_of(path, "heading: {zh: 管控") + 1) in keys(mini)
+
+
+def test_duplicate_key_in_yaml(mini: Path) -> None:
+    path = mini / PLAN / "ch1.yaml"
+    edit(path, "heading: {zh: 总则, en: General provisions}\n",
+         "heading: {zh: 总则, en: General provisions}\nheading: {zh: 总则, en: General provisions}\n")
+    assert ("duplicate-key", f"{PLAN}/ch1.yaml", 4) in keys(mini)
+
+
+def test_duplicate_paragraph_id(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "      - box: box1\n", "      - id: p1\n        zh: 另一段。\n        en: Another.\n      - box: box1\n")
+    assert ("duplicate-id", f"{PLAN}/ch2.yaml", line_of(path, "zh: 另一段") - 1) in keys(mini)
+
+
+def test_duplicate_row_key(mini: Path) -> None:
+    path = mini / TABLES / "box1.yaml"
+    edit(path, "      seq: '2'", "      seq: '1'")
+    assert ("duplicate-row-key", f"{TABLES}/box1.yaml", line_of(path, "name: {zh: 乙区") - 2) in keys(mini)
+
+
+def test_unknown_table_reference(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "- box: box1", "- box: box9")
+    found = keys(mini)
+    assert ("unknown-reference", f"{PLAN}/ch2.yaml", line_of(path, "box: box9")) in found
+    assert ("unplaced-table", f"{TABLES}/box1.yaml", 1) in found
+
+
+def test_unknown_article_reference(mini: Path) -> None:
+    path = mini / TABLES / "checks.yaml"
+    edit(path, "at: ch1/p1", "at: ch1/p9")
+    assert ("unknown-reference", f"{TABLES}/checks.yaml", line_of(path, "quote: 全市关闭矿山12个")) in keys(mini)
+
+
+def test_unknown_row_reference(mini: Path) -> None:
+    path = mini / TABLES / "checks.yaml"
+    edit(path, "    table: box1\n", "    table: box1\n  - id: area-a\n    kind: equal\n    title: {zh: 甲区面积, en: Area A}\n"
+         "    stated: {at: ch2/s1/p1, quote: 15.5平方千米}\n    cell: {table: box1, row: '7', column: area}\n")
+    assert ("unknown-reference", f"{TABLES}/checks.yaml", line_of(path, "row: '7'")) in keys(mini)
+
+
+def test_missing_chinese_text(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "        zh: 重点勘查区内优先投放探矿权。", "        zh: ''")
+    assert ("missing-text", f"{PLAN}/ch2.yaml", line_of(path, "zh: ''")) in keys(mini)
+
+
+def test_missing_english_slot(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "        en: Exploration rights are granted first within key exploration areas.\n", "")
+    assert ("missing-en-slot", f"{PLAN}/ch2.yaml", line_of(path, "zh: 重点勘查区内优先") - 1) in keys(mini)
+
+
+def test_numeric_column_without_unit(mini: Path) -> None:
+    path = mini / TABLES / "box1.yaml"
+    edit(path, "    unit: 平方千米\n", "")
+    assert ("missing-unit", f"{TABLES}/box1.yaml", line_of(path, "key: area")) in keys(mini)
+
+
+def test_value_that_is_not_a_number(mini: Path) -> None:
+    path = mini / TABLES / "box1.yaml"
+    edit(path, "area: '12.5'", "area: 十二点五")
+    assert ("not-a-number", f"{TABLES}/box1.yaml", line_of(path, "area: 十二点五")) in keys(mini)
+
+
+def test_stated_total_no_longer_matches(mini: Path) -> None:
+    """An editor "corrects" a figure: the text no longer matches the source, and the total no longer adds up."""
+    edit(mini / PLAN / "ch1.yaml", "全市关闭矿山12个", "全市关闭矿山13个")
+    path = mini / TABLES / "checks.yaml"
+    edit(path, "stated: {quote: 全市关闭矿山12个}", "stated: {quote: 全市关闭矿山13个}")
+    found = keys(mini)
+    assert ("total-mismatch", f"{TABLES}/checks.yaml", line_of(path, "id: closed-mines")) in found
+    assert ("fidelity-changed", f"{PLAN}/ch1.yaml", line_of(mini / PLAN / "ch1.yaml", "13个")) in found
+
+
+def test_row_count_no_longer_matches(mini: Path) -> None:
+    path = mini / TABLES / "box1.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("  - cells:\n      seq: '2'")], encoding="utf-8")
+    checks = mini / TABLES / "checks.yaml"
+    assert ("total-mismatch", f"{TABLES}/checks.yaml", line_of(checks, "id: key-exploration-areas-rows")) in keys(mini)
+
+
+def test_quote_no_longer_in_text(mini: Path) -> None:
+    path = mini / TABLES / "checks.yaml"
+    edit(path, "{quote: 煤矿5个}", "{quote: 煤矿6个}")
+    assert ("quote-not-found", f"{TABLES}/checks.yaml", line_of(path, "煤矿6个")) in keys(mini)
+
+
+def test_stale_discrepancy(mini: Path) -> None:
+    path = mini / TABLES / "checks.yaml"
+    edit(path, "      - {quote: 砂石土矿7个}\n", "      - {quote: 砂石土矿7个}\n    discrepancy: {zh: 不符。, en: Does not add up.}\n")
+    assert ("stale-discrepancy", f"{TABLES}/checks.yaml", line_of(path, "discrepancy:")) in keys(mini)
+
+
+def test_identifier_removed_from_register(mini: Path) -> None:
+    register = mini / "content" / "identifiers.yaml"
+    edit(register, "  mini-2021-2025/ch2/s2/p1: 重点勘查区内优先投放探矿权。\n", "")
+    path = mini / PLAN / "ch2.yaml"
+    assert ("identifier-unregistered", f"{PLAN}/ch2.yaml", line_of(path, "zh: 重点勘查区内优先") - 1) in keys(mini)
+
+
+def test_published_identifier_disappears(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "      - id: p1\n        zh: 重点勘查区内优先", "      - id: p2\n        zh: 重点勘查区内优先")
+    register = mini / "content" / "identifiers.yaml"
+    found = keys(mini)
+    assert ("identifier-removed", "content/identifiers.yaml", line_of(register, "ch2/s2/p1:")) in found
+    assert ("identifier-unregistered", f"{PLAN}/ch2.yaml", line_of(path, "id: p2")) in found
+
+
+def test_redirect_keeps_a_renamed_identifier(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "      - id: p1\n        zh: 重点勘查区内优先", "      - id: p2\n        zh: 重点勘查区内优先")
+    register = mini / "content" / "identifiers.yaml"
+    edit(register, "redirects: {}\n", "redirects:\n  mini-2021-2025/ch2/s2/p1: mini-2021-2025/ch2/s2/p2\n")
+    edit(register, "  mini-2021-2025/box1:", "  mini-2021-2025/ch2/s2/p2: 重点勘查区内优先投放探矿权。\n  mini-2021-2025/box1:")
+    assert keys(mini) == []
+
+
+def test_identifier_reused(mini: Path) -> None:
+    path = mini / TABLES / "box1.yaml"
+    edit(path, "name: {zh: 乙区, en: Area B}", "name: {zh: 丙区, en: Area C}")
+    assert ("identifier-reused", f"{TABLES}/box1.yaml", line_of(path, "丙区") - 2) in keys(mini)
+
+
+def test_id_must_follow_printed_number(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "  - id: s2\n", "  - id: s3\n")
+    assert ("id-mismatch", f"{PLAN}/ch2.yaml", line_of(path, "id: s3")) in keys(mini)
+
+
+def test_fidelity_changed(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "zh: 重点勘查区内优先投放探矿权。", "zh: 重点勘查区内优先投放采矿权。")
+    assert ("fidelity-changed", f"{PLAN}/ch2.yaml", line_of(path, "采矿权")) in keys(mini)
+
+
+def test_fidelity_missing(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "      - id: p1\n        zh: 重点勘查区内优先投放探矿权。\n"
+         "        en: Exploration rights are granted first within key exploration areas.\n", "")
+    found = keys(mini)
+    assert "fidelity-missing" in {code for code, _, _ in found}
+    assert ("identifier-removed", "content/identifiers.yaml",
+            line_of(mini / "content" / "identifiers.yaml", "ch2/s2/p1:")) in found
+
+
+def test_fidelity_extra(mini: Path) -> None:
+    path = mini / PLAN / "ch1.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: p2\n    zh: 编者补充的一句。\n    en: ''\n",
+                    encoding="utf-8")
+    assert ("fidelity-extra", f"{PLAN}/ch1.yaml", line_of(path, "编者补充")) in keys(mini)
+
+
+def test_all_problems_at_once(mini: Path) -> None:
+    """Three unrelated mistakes in three files: all three reported, sorted, in one run."""
+    edit(mini / TABLES / "box1.yaml", "area: '12.5'", "area: 十二点五")
+    edit(mini / TABLES / "box1.yaml", "    unit: 平方千米\n", "")
+    edit(mini / PLAN / "ch2.yaml", "- box: box1", "- box: box1\n      - box: box2")
+    found = keys(mini)
+    codes = {code for code, _, _ in found}
+    assert {"not-a-number", "missing-unit", "unknown-reference"} <= codes
+    assert found == sorted(found, key=lambda k: (k[1], k[2], k[0])) or len(found) >= 3
+    report = check_project(mini).diagnostics.report()
+    for line in report.splitlines():
+        file_and_line, rest = line.split(" ", 1)
+        assert ":" in file_and_line and " — " in rest, line  # file:line key.path: what — how to fix
