@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     tr = sub.add_parser("untranslated", help="list every Chinese text whose English slot is empty")
     tr.add_argument("--plan", help="only this plan")
     tr.add_argument("--summary", action="store_true", help="counts only")
+    tc = sub.add_parser("translation-check", help="check the English against the glossary, figures and sentences")
+    tc.add_argument("--plan", help="only this plan")
+    tc.add_argument("--file", help="only texts from this file (path relative to the root)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -51,6 +54,16 @@ def main(argv: list[str] | None = None) -> int:
             for item in rows:
                 print(item)
         return 0
+    if args.command == "translation-check":
+        from .diagnostics import Diagnostics
+        from .terminology import check_translations
+
+        found = Diagnostics()
+        check_translations(checked.corpus, root, found, args.plan, args.file)
+        if found.items:
+            print(found.report())
+        print(f"{len(found.errors)} translation problem(s)", file=sys.stderr)
+        return 1 if found.errors else 0
     errors = checked.diagnostics.errors
     if checked.diagnostics.items:
         print(checked.diagnostics.report(), file=sys.stderr)

@@ -374,7 +374,7 @@ def _cell(r: _Reader, column: Column, value: Any, path: KeyPath, carried: dict[s
                           f"{_kind(value)}", "write the value as printed, e.g. '10' or ≤3000")
             value = ""
         printed = "" if value is None else str(value)
-        text = Text(printed, printed, loc)
+        text = Text(printed, "Total" if printed == "合计" else printed, loc)
     values = None
     name = level = filled = None
     if column.type == "quantity":

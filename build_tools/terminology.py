@@ -1,0 +1,205 @@
+"""Translation checks: the English says the same as the Chinese, with the glossary's terms and the same figures.
+
+Input: the corpus, the glossary (tables/glossary.yaml) and reviewed exceptions
+(tables/translation-exceptions.yaml). Output: diagnostics per translated text —
+`glossary-term-missing`, `figure-missing`, `sentence-count`, `chinese-in-english` — at the file and
+line of the Chinese text, so a reviewer sees the pair at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from .diagnostics import Diagnostics, Loc
+from .model import Corpus
+from .numbers import halfwidth
+from .translation import Slot, plan_slots
+from .yamlio import load_yaml
+
+GLOSSARY = "tables/glossary.yaml"
+EXCEPTIONS = "tables/translation-exceptions"  # a folder: one reviewed YAML file per plan or part
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    kind: str
+    zh_forms: tuple[str, ...]
+    en: str
+    en_forms: tuple[str, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    by_form: dict[str, Term]
+    max_len: int
+
+    def find(self, text: str) -> list[tuple[int, Term]]:
+        """Terms in `text`, matched longest-first, left to right, without overlap."""
+        found: list[tuple[int, Term]] = []
+        i = 0
+        while i < len(text):
+            for length in range(min(self.max_len, len(text) - i), 0, -1):
+                term = self.by_form.get(text[i:i + length])
+                if term is not None:
+                    found.append((i, term))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+
+def load_glossary(root: Path, diags: Diagnostics, path: str = GLOSSARY) -> Glossary | None:
+    file = root / path
+    if not file.exists():
+        return None
+    doc = load_yaml(file, root, diags)
+    if doc is None or not isinstance(doc.data, dict):
+        return None
+    terms: list[Term] = []
+    by_form: dict[str, Term] = {}
+    for i, entry in enumerate(doc.data.get("terms") or []):
+        loc = doc.loc(("terms", i))
+        if entry.get("kind") == "unit":
+            continue  # units in running text follow the unit convention, checked with the figures
+        forms = tuple(str(f) for f in entry.get("zh_forms") or [])
+        en = str(entry.get("en", ""))
+        en_forms = tuple(str(f) for f in entry.get("en_forms") or [en])
+        term = Term(str(entry.get("id", "")), str(entry.get("kind", "")), forms, en, en_forms, loc)
+        if en not in en_forms:
+            diags.error(loc, "glossary-form", f"'{en}' is not among its own en_forms", "add it to en_forms")
+        for form in forms:
+            if form in by_form:
+                diags.error(loc, "duplicate-id", f"Chinese form '{form}' is in two entries ({by_form[form].id}, "
+                            f"{term.id})", "one Chinese form belongs to one concept")
+            by_form[form] = term
+        terms.append(term)
+    return Glossary(tuple(terms), by_form, max((len(f) for f in by_form), default=1))
+
+
+@dataclass(frozen=True)
+class Exception_:
+    where: str  # slot path, e.g. liaoning-2021-2025 ch1/s1/p2
+    code: str
+    term: str  # glossary id or figure, as the diagnostic names it
+    reason: str
+
+
+def load_exceptions(root: Path, diags: Diagnostics, folder: str = EXCEPTIONS) -> list[Exception_]:
+    out = []
+    for file in sorted((root / folder).glob("*.yaml")):
+        doc = load_yaml(file, root, diags)
+        if doc is None or not isinstance(doc.data, dict):
+            continue
+        for i, entry in enumerate(doc.data.get("exceptions") or []):
+            if not str(entry.get("reason", "")).strip():
+                diags.error(doc.loc(("exceptions", i)), "exception-without-reason", "every exception needs a reason",
+                            "say why the glossary rendering or figure does not apply here")
+            out.append(Exception_(str(entry.get("where", "")), str(entry.get("code", "")),
+                                  str(entry.get("term", "")), str(entry.get("reason", ""))))
+    return out
+
+
+_CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_FIGURE = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
+_MULTIPLIER = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_EN_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[A-Z“\"'(‘]|\s*$)")
+_ZH_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def figure_forms(zh: str) -> list[tuple[str, list[str]]]:
+    """Every arabic figure of a Chinese text with the English forms that render it under the unit
+    convention: 万/亿 multiplied out (10.2 亿元 -> 1020000000 or 1.02 billion), printed as is otherwise."""
+    plain = halfwidth(zh)
+    out = []
+    for match in _FIGURE.finditer(plain):
+        before = plain[match.start() - 1] if match.start() else ""
+        after = plain[match.end()] if match.end() < len(plain) else ""
+        if re.match(r"[A-Za-z_]", before) or re.match(r"[A-Za-z]", after):
+            continue  # part of a formula or code (B_2O_3, 5G)
+        value = Decimal(match.group())
+        rest = plain[match.end():].lstrip(" ")
+        factor = _MULTIPLIER.get(rest[:1], Decimal(1))
+        full = value * factor
+        forms = [_plain(full)]
+        if full >= 1000000:
+            forms.append(f"{_plain(full / 1000000)} million")
+        if full >= 1000000000:
+            forms.append(f"{_plain(full / 1000000000)} billion")
+        out.append((match.group(), forms))
+    return out
+
+
+def _english_numbers(en: str) -> str:
+    """English with thousands separators removed, so 1,197 and 1197 read the same."""
+    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", en)
+
+
+def _has_form(en: str, form: str) -> bool:
+    pattern = r"(?<![\d.])" + re.escape(form) + r"(?![\d])"
+    if form.endswith(("million", "billion")):
+        pattern = r"(?<![\d.])" + re.escape(form) + r"\b"
+    return re.search(pattern, en) is not None
+
+
+def check_slot(slot: Slot, glossary: Glossary | None, diags: Diagnostics, skip: set[tuple[str, str, str]]) -> None:
+    zh, en = slot.text.zh, slot.text.en
+    if not en.strip() or not zh.strip():
+        return
+    where = f"{slot.plan} {slot.where}"
+    loc = slot.text.loc
+    if _CJK.search(en):
+        diags.error(loc, "chinese-in-english", f"{where}: Chinese characters or full-width punctuation in the "
+                    f"English: '{_CJK.findall(en)[:5]}'", "translate them; use ASCII punctuation in English")
+    if glossary is not None:
+        lowered = en.lower()
+        for _, term in glossary.find(zh):
+            if (where, "glossary-term-missing", term.id) in skip:
+                continue
+            if not any(_word_in(form.lower(), lowered) for form in term.en_forms):
+                diags.error(loc, "glossary-term-missing", f"{where}: '{term.zh_forms[0]}' ({term.id}) is not "
+                            f"rendered as '{term.en}'", f"use one of: {'; '.join(term.en_forms)} — or register an "
+                            "exception with a reason")
+    numbers = _english_numbers(en)
+    for printed, forms in figure_forms(zh):
+        if (where, "figure-missing", printed) in skip:
+            continue
+        if not any(_has_form(numbers, f) for f in forms):
+            diags.error(loc, "figure-missing", f"{where}: the figure {printed} is not in the English "
+                        f"(expected {' or '.join(forms)})", "render every figure under the unit convention")
+    zh_count = len(_ZH_SENTENCE_END.findall(zh))
+    en_count = len(_EN_SENTENCE_END.findall(en.strip()))
+    if zh_count and zh_count != en_count and (where, "sentence-count", "") not in skip:
+        diags.error(loc, "sentence-count", f"{where}: {zh_count} Chinese sentence(s), {en_count} English",
+                    "one English sentence for each Chinese sentence ending in 。")
+
+
+def _word_in(form: str, text: str) -> bool:
+    start = r"\b" if form[:1].isalnum() else ""
+    end = r"\b" if form[-1:].isalnum() else ""
+    return re.search(start + re.escape(form) + end, text) is not None
+
+
+def check_translations(corpus: Corpus, root: Path, diags: Diagnostics, plan_id: str | None = None,
+                       file: str | None = None) -> None:
+    glossary = load_glossary(root, diags)
+    exceptions = load_exceptions(root, diags)
+    skip = {(e.where, e.code, e.term) for e in exceptions}
+    for plan in corpus.plans:
+        if plan_id not in (None, plan.id):
+            continue
+        for slot in plan_slots(plan):
+            if file is not None and slot.text.loc.file != file:
+                continue
+            check_slot(slot, glossary, diags, skip)

@@ -1,0 +1,131 @@
+"""The real site, built by MkDocs in strict mode: every page there, Chinese declared, nothing external."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_tools.pipeline import Checked
+from build_tools.render import division_url, render_site, table_url
+
+from .conftest import edit
+from .site_build import ROOT, copy_tree, mkdocs, project_config
+
+pytestmark = pytest.mark.site
+SITE_HOST = "https://mineral-plans.example.gov.cn/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_article_table_and_plan_has_a_page(site: Path, checked: Checked) -> None:
+    expected = ["index.html"]
+    for plan in checked.corpus.plans:
+        expected.append(f"{plan.id}/index.html")
+        expected.append(f"{plan.id}/consistency/index.html")
+        expected += [f"{division_url(plan, d)}index.html" for d in plan.divisions()]
+        expected += [f"{table_url(plan, t)}index.html" for t in plan.tables]
+    missing = [e for e in expected if not (site / e).is_file()]
+    assert missing == []
+    assert len(expected) == 1 + 2 * 2 + 39 + 117 + 9 + 5
+
+
+def test_pages_declare_simplified_chinese(site: Path) -> None:
+    for page in html_pages(site):
+        head = page.read_text(encoding="utf-8")[:400]
+        assert '<html lang="zh-Hans"' in head, page
+
+
+def test_no_request_leaves_the_host(site: Path) -> None:
+    """No web fonts, CDNs or analytics: every script, stylesheet, image and font is the site's own."""
+    fetching = re.compile(r'<(?:script|img|iframe|source|audio|video)\b[^>]*?\bsrc="(?:https?:)?//', re.I)
+    links = re.compile(r'<link\b[^>]*>', re.I)
+    for page in html_pages(site):
+        html = page.read_text(encoding="utf-8")
+        assert not fetching.search(html), page
+        for tag in links.findall(html):
+            if re.search(r'rel="(canonical|alternate)"', tag):
+                continue  # names an address, fetches nothing
+            assert not re.search(r'href="(?:https?:)?//', tag), (page, tag)
+    for css in site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:|url\(\s*['\"]?https?://", css.read_text(encoding="utf-8")), css
+
+
+def test_links_inside_pages_are_relative(site: Path) -> None:
+    """Internal links are relative, so the zipped site works from any path prefix; absolute links go only
+    to the permanent address (citations)."""
+    for page in html_pages(site):
+        if page.name == "404.html":
+            continue  # served for any missing path, so MkDocs links it from the site root
+        for href in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8")):
+            if href.startswith(("http://", "https://")):
+                assert href.startswith(SITE_HOST), (page, href)
+            else:
+                assert not href.startswith("/"), (page, href)
+
+
+def test_article_page_shows_text_anchors_notes_and_citation(site: Path) -> None:
+    html = (site / "chaoyang-2021-2025/ch1/index.html").read_text(encoding="utf-8")
+    assert 'id="p1"' in html and 'href="#p1"' in html
+    assert "刚要" in html and "编者注" in html and "当为“纲要”" in html
+    assert "《朝阳市矿产资源总体规划（2021－2025年）》第一章" in html
+    assert f"{SITE_HOST}chaoyang-2021-2025/ch1/" in html
+
+
+def test_discrepancies_are_shown_where_they_stand(site: Path) -> None:
+    html = (site / "chaoyang-2021-2025/ch4/s2/ss4/index.html").read_text(encoding="utf-8")
+    assert "数据不一致" in html and "14 + 30 = 44" in html
+    report = (site / "chaoyang-2021-2025/consistency/index.html").read_text(encoding="utf-8")
+    assert "不一致" in report and "相符" in report
+    box5 = (site / "chaoyang-2021-2025/box5/index.html").read_text(encoding="utf-8")
+    assert "已有矿山”一栏缺印" in box5
+
+
+def test_tables_are_accessible_and_anchored(site: Path) -> None:
+    html = (site / "chaoyang-2021-2025/box2/index.html").read_text(encoding="utf-8")
+    assert "<caption>专栏二 重点勘查区</caption>" in html
+    assert '<th scope="col">编号</th>' in html
+    assert 'id="row-ZK4"' in html and '<th scope="row">ZK4</th>' in html
+
+
+def test_banner_and_navigation_order(site: Path) -> None:
+    html = (site / "liaoning-2021-2025/ch6/s5/index.html").read_text(encoding="utf-8")
+    assert "发布机关" in html and "辽宁省人民政府" in html and "二〇二二年十月" in html
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.index("辽宁省规划") < home.index("朝阳市规划")  # the provincial plan first
+
+
+def test_rendering_is_deterministic(checked: Checked) -> None:
+    first = render_site(checked, SITE_HOST)
+    second = render_site(checked, SITE_HOST)
+    assert first == second
+
+
+def test_broken_content_fails_the_build(tmp_path: Path) -> None:
+    project = copy_tree(tmp_path / "project")
+    edit(project / "tables/chaoyang-2021-2025/box5.yaml", "large: 400／120", "large: 400／一百二")
+    edit(project / "content/liaoning-2021-2025/ch6.yaml", "- box: box7", "- box: box17")
+    result = mkdocs(project_config(project), tmp_path / "site")
+    assert result.returncode != 0
+    assert "tables/chaoyang-2021-2025/box5.yaml:" in result.stderr and "[not-a-number]" in result.stderr
+    assert "content/liaoning-2021-2025/ch6.yaml:" in result.stderr and "[unknown-reference]" in result.stderr
+
+
+def test_a_copied_project_builds(tmp_path: Path) -> None:
+    """The plugin reads content from its configured root, not from the repository: the same code builds
+    any project tree."""
+    project = copy_tree(tmp_path / "project")
+    result = mkdocs(project_config(project), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
