@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Union
 
 from .diagnostics import Loc
 from .numbers import Quantity
@@ -90,7 +89,7 @@ class Division:
         return tuple(out)
 
 
-Block = Union[Paragraph, BoxRef, Division]
+Block = Paragraph | BoxRef | Division
 
 
 @dataclass(frozen=True)

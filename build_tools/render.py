@@ -150,7 +150,10 @@ def marked_text(text: str, notes: Iterable[Note]) -> Markup:
 
 
 def heading_text(division: Division) -> str:
-    return f"{division.number} {''.join(division.heading.zh.split()) if not division.number else division.heading.zh}".strip()
+    """第六章 强化矿产资源开发利用与保护; an unnumbered heading printed with spaces (总 则) is closed up."""
+    if not division.number:
+        return "".join(division.heading.zh.split())
+    return f"{division.number} {division.heading.zh}"
 
 
 # ----------------------------------------------------------------------------------------- tables

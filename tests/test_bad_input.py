@@ -67,8 +67,9 @@ def test_unknown_article_reference(mini: Path) -> None:
 
 def test_unknown_row_reference(mini: Path) -> None:
     path = mini / TABLES / "checks.yaml"
-    edit(path, "    table: box1\n", "    table: box1\n  - id: area-a\n    kind: equal\n    title: {zh: 甲区面积, en: Area A}\n"
-         "    stated: {at: ch2/s1/p1, quote: 15.5平方千米}\n    cell: {table: box1, row: '7', column: area}\n")
+    check = ("  - id: area-a\n    kind: equal\n    title: {zh: 甲区面积, en: Area A}\n"
+             "    stated: {at: ch2/s1/p1, quote: 15.5平方千米}\n    cell: {table: box1, row: '7', column: area}\n")
+    edit(path, "    table: box1\n", "    table: box1\n" + check)
     assert ("unknown-reference", f"{TABLES}/checks.yaml", line_of(path, "row: '7'")) in keys(mini)
 
 
@@ -122,7 +123,8 @@ def test_quote_no_longer_in_text(mini: Path) -> None:
 
 def test_stale_discrepancy(mini: Path) -> None:
     path = mini / TABLES / "checks.yaml"
-    edit(path, "      - {quote: 砂石土矿7个}\n", "      - {quote: 砂石土矿7个}\n    discrepancy: {zh: 不符。, en: Does not add up.}\n")
+    note = "    discrepancy: {zh: 不符。, en: Does not add up.}\n"
+    edit(path, "      - {quote: 砂石土矿7个}\n", "      - {quote: 砂石土矿7个}\n" + note)
     assert ("stale-discrepancy", f"{TABLES}/checks.yaml", line_of(path, "discrepancy:")) in keys(mini)
 
 
@@ -147,7 +149,8 @@ def test_redirect_keeps_a_renamed_identifier(mini: Path) -> None:
     edit(path, "      - id: p1\n        zh: 重点勘查区内优先", "      - id: p2\n        zh: 重点勘查区内优先")
     register = mini / "content" / "identifiers.yaml"
     edit(register, "redirects: {}\n", "redirects:\n  mini-2021-2025/ch2/s2/p1: mini-2021-2025/ch2/s2/p2\n")
-    edit(register, "  mini-2021-2025/box1:", "  mini-2021-2025/ch2/s2/p2: 重点勘查区内优先投放探矿权。\n  mini-2021-2025/box1:")
+    entry = "  mini-2021-2025/ch2/s2/p2: 重点勘查区内优先投放探矿权。\n"
+    edit(register, "  mini-2021-2025/box1:", entry + "  mini-2021-2025/box1:")
     assert keys(mini) == []
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from build_tools.diagnostics import Diagnostics
 from build_tools.fidelity import printed_units
 from build_tools.model import Plan
 from build_tools.pipeline import Checked
 from build_tools.sources import load_artifacts, normalize, source_units
-from build_tools.diagnostics import Diagnostics
 
 from .conftest import ROOT
 

@@ -1,0 +1,88 @@
+"""Translation checks: glossary terms, figures under the unit convention, sentences, stray Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.diagnostics import Diagnostics
+from build_tools.pipeline import check_project
+from build_tools.terminology import check_translations, figure_forms, load_glossary
+
+from .conftest import edit, line_of
+
+PLAN = "content/mini-2021-2025"
+
+
+def problems(root: Path) -> list[tuple[str, str, int]]:
+    checked = check_project(root)
+    assert checked.diagnostics.errors == []
+    found = Diagnostics()
+    check_translations(checked.corpus, root, found)
+    return found.keys
+
+
+def test_fixture_translation_is_clean(mini: Path) -> None:
+    assert problems(mini) == []
+
+
+def test_longest_match_first(mini: Path) -> None:
+    glossary = load_glossary(mini, Diagnostics())
+    assert glossary is not None
+    assert [t.id for _, t in glossary.find("划定重点勘查区，开展勘查")] == ["key-exploration-area", "exploration"]
+    assert [t.id for _, t in glossary.find("新增万吨")] == []  # units are checked as figures, not as terms
+
+
+def test_glossary_term_missing(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "Exploration rights are granted first", "Prospecting licences are granted first")
+    assert ("glossary-term-missing", f"{PLAN}/ch2.yaml", line_of(path, "重点勘查区内优先")) in problems(mini)
+
+
+def test_figure_missing(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "a total area of 15.5 km²", "a total area of 15 km²")
+    assert ("figure-missing", f"{PLAN}/ch2.yaml", line_of(path, "15.5平方千米")) in problems(mini)
+
+
+def test_sentence_count(mini: Path) -> None:
+    path = mini / PLAN / "ch1.yaml"
+    edit(path, "regulations. A total of 12", "regulations, and 12")
+    assert ("sentence-count", f"{PLAN}/ch1.yaml", line_of(path, "zh: 本规划依据")) in problems(mini)
+
+
+def test_chinese_in_english(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "en: Exploration rights are granted first within key exploration areas.",
+         "en: Exploration rights are granted first within key exploration areas（重点勘查区）.")
+    assert ("chinese-in-english", f"{PLAN}/ch2.yaml", line_of(path, "重点勘查区内优先")) in problems(mini)
+
+
+def test_exception_with_reason_silences_one_check(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "Exploration rights are granted first", "Prospecting licences are granted first")
+    folder = mini / "tables" / "translation-exceptions"
+    folder.mkdir()
+    (folder / "mini.yaml").write_text(
+        "exceptions:\n  - where: mini-2021-2025 ch2/s2/p1\n    code: glossary-term-missing\n"
+        "    term: exploration-right\n    reason: a test of the mechanism\n", encoding="utf-8")
+    assert problems(mini) == []
+    (folder / "mini.yaml").write_text(
+        "exceptions:\n  - where: mini-2021-2025 ch2/s2/p1\n    code: glossary-term-missing\n"
+        "    term: exploration-right\n    reason: ''\n", encoding="utf-8")
+    assert "exception-without-reason" in {code for code, _, _ in problems(mini)}
+
+
+@pytest.mark.parametrize(("zh", "forms"), [
+    ("新增铁资源量 7.4 亿吨", [["740000000", "740 million"]]),
+    ("铜金属量 3.9 万吨", [["39000"]]),
+    ("石墨矿物量 151.9 万吨", [["1519000", "1.519 million"]]),
+    ("投入勘查资金 10.2 亿元", [["1020000000", "1020 million", "1.02 billion"]]),
+    ("1:5 万区域地质", [["1"], ["50000"]]),
+    ("（ B_2O_3 组分量）10 万吨", [["100000"]]),
+    ("建设5G网络", []),
+    ("面积32818亩", [["32818"]]),
+])
+def test_figure_forms(zh: str, forms: list[list[str]]) -> None:
+    assert [f for _, f in figure_forms(zh)] == forms
