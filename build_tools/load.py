@@ -64,6 +64,13 @@ class _Reader:
     def loc(self, path: KeyPath) -> Loc:
         return self.doc.loc(path)
 
+    def known(self, data: dict[str, Any], path: KeyPath, keys: tuple[str, ...]) -> None:
+        """Flag keys this kind of entry does not have (a misspelt key would otherwise be ignored)."""
+        for key in data:
+            if key not in keys:
+                self.diags.error(self.loc((*path, key)), "unknown-key", f"unexpected key '{key}'",
+                                 f"use only: {', '.join(keys)}")
+
     def mapping(self, data: Any, path: KeyPath, what: str) -> dict[str, Any] | None:
         if isinstance(data, dict):
             return data
@@ -93,7 +100,7 @@ class _Reader:
                          f"{value!r}", "write digits only, e.g. 2020")
         return 0
 
-    def text(self, data: Any, path: KeyPath, *, required: bool = True) -> Text:
+    def text(self, data: Any, path: KeyPath, *, required: bool = True, extra_keys: tuple[str, ...] = ()) -> Text:
         """A bilingual slot `{zh: …, en: …}`. Chinese is required; English may be empty (untranslated)
         but its slot must exist so that nothing untranslated is hidden."""
         loc = self.loc(path)
@@ -106,6 +113,11 @@ class _Reader:
             self.diags.error(loc, "wrong-type", f"expected `{{zh: …, en: …}}`, found {_kind(data)}",
                              "write the Chinese under zh and the English under en")
             return Text(str(data), "", loc)
+        for key in data:
+            if key not in ("zh", "en", *extra_keys):
+                self.diags.error(self.loc((*path, key)), "unknown-key", f"unexpected key '{key}' beside zh and en",
+                                 "remove it; a comma in an unquoted value inside { } starts a new key, so quote "
+                                 "such values")
         zh = data.get("zh")
         if zh is None or (isinstance(zh, str) and not zh.strip() and required):
             self.diags.error(self.loc((*path, "zh")), "missing-text", "the Chinese text (zh) is missing or empty",
@@ -176,6 +188,7 @@ def _division(r: _Reader, data: Any, path: KeyPath, parent: str) -> Division | N
     entry = r.mapping(data, path, "a division")
     if entry is None:
         return None
+    r.known(entry, path, ("id", "number", "heading", "blocks", "notes"))
     did = r.string(entry, path, "id", code="missing-id")
     number = r.string(entry, path, "number", required=False)
     heading = r.text(entry.get("heading"), (*path, "heading"))
@@ -217,6 +230,7 @@ def _block(r: _Reader, data: Any, path: KeyPath, parent: str) -> Block | None:
     if entry is None:
         return None
     if "box" in entry:
+        r.known(entry, path, ("box",))
         return BoxRef(r.string(entry, path, "box"), r.loc(path))
     if "number" in entry or "blocks" in entry:
         return _division(r, entry, path, parent)
@@ -225,7 +239,7 @@ def _block(r: _Reader, data: Any, path: KeyPath, parent: str) -> Block | None:
         if pid and not _PARAGRAPH_ID.match(pid):
             r.diags.error(r.loc((*path, "id")), "bad-id", f"paragraph id '{pid}' is not of the form p1, p2 …",
                           "number paragraphs p1, p2 … in printed order")
-        text = r.text(entry, path)
+        text = r.text(entry, path, extra_keys=("id", "notes"))
         notes = _notes(r, entry, path, [text.zh])
         return Paragraph(pid, text, notes, r.loc(path))
     r.diags.error(r.loc(path), "unknown-block", "a block must be a paragraph (zh, en), a box (box) or a "
@@ -242,6 +256,7 @@ def _columns(r: _Reader, entry: dict[str, Any]) -> tuple[Column, ...]:
         c = r.mapping(item, cpath, "a column")
         if c is None:
             continue
+        r.known(c, cpath, ("key", "heading", "type", "unit", "unit_column", "pair_column", "colspan", "fill_down"))
         key = r.string(c, cpath, "key")
         if key in keys:
             r.diags.error(r.loc((*cpath, "key")), "duplicate-id", f"column '{key}' is defined twice "
@@ -283,6 +298,7 @@ def _table(r: _Reader, expected_id: str) -> Table | None:
     entry = r.mapping(r.doc.data, (), "a table")
     if entry is None:
         return None
+    r.known(entry, (), ("id", "number", "heading", "layout", "key_column", "columns", "rows", "footnotes", "notes"))
     tid = r.string(entry, (), "id", code="missing-id")
     if tid and tid != expected_id:
         r.diags.error(r.loc(("id",)), "id-mismatch", f"table id '{tid}' differs from its file name "
@@ -321,6 +337,7 @@ def _rows(r: _Reader, entry: dict[str, Any], columns: tuple[Column, ...], key_co
         row = r.mapping(item, rpath, "a row")
         if row is None:
             continue
+        r.known(row, rpath, ("key", "kind", "cells", "notes", "discrepancy"))
         kind = str(row.get("kind", "data"))
         raw_cells = r.mapping(row.get("cells", {}), (*rpath, "cells"), "cells") or {}
         discrepancy = _discrepancy(r, row, rpath)
@@ -499,6 +516,8 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
     entry = r.mapping(doc.data, (), "plan.yaml")
     if entry is None:
         return None
+    r.known(entry, (), ("id", "level", "title", "short_title", "issuer", "issuer_note", "date", "period", "base_year",
+                        "outlook_year", "parent", "status", "source", "parts", "cover", "annexes"))
     pid = r.string(entry, (), "id", code="missing-id")
     if pid != files.plan_dir.name:
         diags.error(doc.loc(("id",)), "id-mismatch", f"plan id '{pid}' differs from its folder "
@@ -506,7 +525,7 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
     date = None
     if entry.get("date") is not None:
         date_entry = r.mapping(entry["date"], ("date",), "date") or {}
-        date = PlanDate(r.text(date_entry, ("date",)), r.string(date_entry, ("date",), "iso"))
+        date = PlanDate(r.text(date_entry, ("date",), extra_keys=("iso",)), r.string(date_entry, ("date",), "iso"))
     period_raw = entry.get("period")
     if not (isinstance(period_raw, list) and len(period_raw) == 2 and all(isinstance(y, int) for y in period_raw)):
         diags.error(doc.loc(("period",)), "wrong-type", "period must be [first year, last year]",
@@ -656,6 +675,8 @@ def _checks(r: _Reader, plan: Plan) -> tuple[Check, ...]:
         entry = r.mapping(item, cpath, "a check")
         if entry is None:
             continue
+        r.known(entry, cpath, ("id", "kind", "title", "at", "stated", "parts", "items", "table", "column", "where",
+                               "cell", "discrepancy"))
         cid = r.string(entry, cpath, "id", code="missing-id")
         if cid in seen:
             r.diags.error(r.loc((*cpath, "id")), "duplicate-id", f"check '{cid}' is defined twice (first at "

@@ -1,23 +1,38 @@
 """MkDocs adapter: the only module that knows MkDocs. It runs the pipeline and hands MkDocs the pages.
 
 Input: MkDocs events (config, files). Output: generated pages added to MkDocs' files in memory, the
-navigation set in the config, and a failed build listing every content problem at once.
+navigation of the language being built, a failed build that lists every content problem at once, and
+after the Chinese build, one more MkDocs build per other language into <site>/<lang>/ (its own theme
+language, navigation and search index).
+
+Why not mkdocs-static-i18n: it re-creates every File from the disk (suffix.create_i18n_file), which
+drops MkDocs 1.6 in-memory generated pages; and it merges all languages into one search index.
 """
 
 from __future__ import annotations
 
+import io
+import os
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
+from .labels import LABELS
 from .pipeline import check_project, plan_files
 from .render import Site, render_site
+
+PLUGIN = "mineral-plans"
 
 
 class PlansConfig(Config):
@@ -25,33 +40,94 @@ class PlansConfig(Config):
     content = config_options.Type(str, default="content")
     tables = config_options.Type(str, default="tables")
     register = config_options.Type(str, default="content/identifiers.yaml")
+    language = config_options.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)  # set for the other builds
+
+
+def _hreflang(lang: str) -> str:
+    return "zh-Hans" if lang == DEFAULT_LANGUAGE else lang
 
 
 class PlansPlugin(BasePlugin[PlansConfig]):
     site: Site | None = None
 
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(self.config.root or Path(config.config_file_path).parent).resolve()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        root = self._root(config)
         checked = check_project(root, plan_files(root, self.config.content, self.config.tables),
                                 self.config.register)
         if checked.diagnostics.errors:
             raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
                               + checked.diagnostics.report())
-        self.site = render_site(checked, config.site_url or "")
-        config.nav = [item.to_mkdocs() for item in self.site.nav]
+        base_url = (config.site_url or "").removesuffix(prefix(self.config.language))
+        self.site = render_site(checked, base_url)
+        config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
+        config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         for page in self.site.pages:
-            existing = files.get_file_from_path(page.src)
+            if page.lang != self.config.language:
+                continue
+            src = page.url + "index.md"
+            existing = files.get_file_from_path(src)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.src, content=page.text))
+            files.append(File.generated(config, src, content=page.text))
         return files
 
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> TemplateContext:
+        """The language switch and hreflang alternates lead to this same page in the other language."""
+        here = prefix(self.config.language) + page.url
+        config.extra["alternate"] = [
+            {"name": LABELS[lang]["language_name"], "lang": _hreflang(lang),
+             "link": relative(here, prefix(lang) + page.url)}
+            for lang in LANGUAGES
+        ]
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.language != DEFAULT_LANGUAGE:
+            return
+        for lang in LANGUAGES:
+            if lang != DEFAULT_LANGUAGE:
+                build(_language_config(config, lang), dirty=False)
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        root = self._root(config)
         for folder in (self.config.content, self.config.tables):
             server.watch(str(root / folder))
         return server
+
+
+def _language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
+    """The same mkdocs.yml, for another language: theme language, site name, address and output
+    folder under the Chinese site, and this plugin told which language to render."""
+    path = Path(config.config_file_path)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    base = path.parent
+    raw["docs_dir"] = str((base / raw.get("docs_dir", "docs")).resolve())
+    theme = raw.setdefault("theme", {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((base / theme["custom_dir"]).resolve())
+    theme["language"] = lang
+    raw["site_name"] = LABELS[lang]["site_title"]
+    raw["copyright"] = LABELS[lang]["copyright"]
+    raw["site_url"] = (config.site_url or "") + prefix(lang) if config.site_url else None
+    plugins = []
+    for plugin in raw.get("plugins", []):
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        options = {} if isinstance(plugin, str) else dict(plugin[name] or {})
+        if name == PLUGIN:
+            options["language"] = lang
+            options.setdefault("root", str(base.resolve()))
+        if name == "search":
+            options["lang"] = [lang]
+        plugins.append({name: options})
+    raw["plugins"] = plugins
+    text = yaml.safe_dump(raw, allow_unicode=True)
+    return load_config(io.StringIO(text), config_file_path=str(path), site_dir=os.path.join(config.site_dir, lang),
+                       strict=config.strict)

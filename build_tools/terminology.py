@@ -89,6 +89,7 @@ class Exception_:
     code: str
     term: str  # glossary id or figure, as the diagnostic names it
     reason: str
+    loc: Loc
 
 
 def load_exceptions(root: Path, diags: Diagnostics, folder: str = EXCEPTIONS) -> list[Exception_]:
@@ -102,7 +103,8 @@ def load_exceptions(root: Path, diags: Diagnostics, folder: str = EXCEPTIONS) ->
                 diags.error(doc.loc(("exceptions", i)), "exception-without-reason", "every exception needs a reason",
                             "say why the glossary rendering or figure does not apply here")
             out.append(Exception_(str(entry.get("where", "")), str(entry.get("code", "")),
-                                  str(entry.get("term", "")), str(entry.get("reason", ""))))
+                                  str(entry.get("term", "")), str(entry.get("reason", "")),
+                                  doc.loc(("exceptions", i))))
     return out
 
 
@@ -153,7 +155,8 @@ def _has_form(en: str, form: str) -> bool:
     return re.search(pattern, en) is not None
 
 
-def check_slot(slot: Slot, glossary: Glossary | None, diags: Diagnostics, skip: set[tuple[str, str, str]]) -> None:
+def check_slot(slot: Slot, glossary: Glossary | None, diags: Diagnostics, skip: set[tuple[str, str, str]],
+               used: set[tuple[str, str, str]]) -> None:
     zh, en = slot.text.zh, slot.text.en
     if not en.strip() or not zh.strip():
         return
@@ -162,32 +165,47 @@ def check_slot(slot: Slot, glossary: Glossary | None, diags: Diagnostics, skip: 
     if _CJK.search(en):
         diags.error(loc, "chinese-in-english", f"{where}: Chinese characters or full-width punctuation in the "
                     f"English: '{_CJK.findall(en)[:5]}'", "translate them; use ASCII punctuation in English")
-    if glossary is not None:
-        lowered = en.lower()
+    if glossary is not None and not slot.where.endswith(":note"):
+        # Editorial notes quote misprints rather than translate terms: their wording is free.
+        lowered = _comparable(en)
         for _, term in glossary.find(zh):
-            if (where, "glossary-term-missing", term.id) in skip:
+            if any(_word_in(_comparable(form), lowered) for form in term.en_forms):
                 continue
-            if not any(_word_in(form.lower(), lowered) for form in term.en_forms):
+            if (where, "glossary-term-missing", term.id) in skip:
+                used.add((where, "glossary-term-missing", term.id))
+            else:
                 diags.error(loc, "glossary-term-missing", f"{where}: '{term.zh_forms[0]}' ({term.id}) is not "
                             f"rendered as '{term.en}'", f"use one of: {'; '.join(term.en_forms)} — or register an "
                             "exception with a reason")
     numbers = _english_numbers(en)
     for printed, forms in figure_forms(zh):
-        if (where, "figure-missing", printed) in skip:
+        if any(_has_form(numbers, f) for f in forms):
             continue
-        if not any(_has_form(numbers, f) for f in forms):
+        if (where, "figure-missing", printed) in skip:
+            used.add((where, "figure-missing", printed))
+        else:
             diags.error(loc, "figure-missing", f"{where}: the figure {printed} is not in the English "
                         f"(expected {' or '.join(forms)})", "render every figure under the unit convention")
     zh_count = len(_ZH_SENTENCE_END.findall(zh))
     en_count = len(_EN_SENTENCE_END.findall(en.strip()))
-    if zh_count and zh_count != en_count and (where, "sentence-count", "") not in skip:
+    if zh_count and zh_count != en_count and (where, "sentence-count", "") in skip:
+        used.add((where, "sentence-count", ""))
+    elif zh_count and zh_count != en_count:
         diags.error(loc, "sentence-count", f"{where}: {zh_count} Chinese sentence(s), {en_count} English",
                     "one English sentence for each Chinese sentence ending in 。")
 
 
+def _comparable(text: str) -> str:
+    """Lower case, hyphens and dashes read as spaces, quotes dropped: 'Eco-environment' = eco environment."""
+    text = re.sub(r"[-‐‑–—]", " ", text.lower())
+    text = re.sub(r"[\"'‘’“”]", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
 def _word_in(form: str, text: str) -> bool:
+    """`form` as whole words in `text`, its last word also in the plural (zone -> zones)."""
     start = r"\b" if form[:1].isalnum() else ""
-    end = r"\b" if form[-1:].isalnum() else ""
+    end = r"(?:s|es)?\b" if form[-1:].isalnum() else ""
     return re.search(start + re.escape(form) + end, text) is not None
 
 
@@ -196,10 +214,16 @@ def check_translations(corpus: Corpus, root: Path, diags: Diagnostics, plan_id: 
     glossary = load_glossary(root, diags)
     exceptions = load_exceptions(root, diags)
     skip = {(e.where, e.code, e.term) for e in exceptions}
+    used: set[tuple[str, str, str]] = set()
     for plan in corpus.plans:
         if plan_id not in (None, plan.id):
             continue
         for slot in plan_slots(plan):
             if file is not None and slot.text.loc.file != file:
                 continue
-            check_slot(slot, glossary, diags, skip)
+            check_slot(slot, glossary, diags, skip, used)
+    if plan_id is None and file is None:
+        for e in exceptions:
+            if (e.where, e.code, e.term) not in used:
+                diags.error(e.loc, "stale-exception", f"the exception for {e.where} {e.code} {e.term} silences nothing",
+                            "remove it (the translation or the glossary now agree)")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.addresses import division_url, table_url
 from build_tools.pipeline import Checked
-from build_tools.render import division_url, render_site, table_url
+from build_tools.render import render_site
 
 from .conftest import edit
 from .site_build import ROOT, copy_tree, mkdocs, project_config
@@ -42,10 +43,12 @@ def test_every_article_table_and_plan_has_a_page(site: Path, checked: Checked) -
     assert len(expected) == 1 + 2 * 2 + 39 + 117 + 9 + 5
 
 
-def test_pages_declare_simplified_chinese(site: Path) -> None:
+def test_pages_declare_their_language(site: Path) -> None:
+    """Chinese pages say zh-Hans (simplified glyphs), English pages en."""
     for page in html_pages(site):
         head = page.read_text(encoding="utf-8")[:400]
-        assert '<html lang="zh-Hans"' in head, page
+        lang = "en" if page.relative_to(site).parts[0] == "en" else "zh-Hans"
+        assert f'<html lang="{lang}"' in head, page
 
 
 def test_no_request_leaves_the_host(site: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.diagnostics import Diagnostics
-from build_tools.pipeline import check_project
+from build_tools.pipeline import Checked, check_project
 from build_tools.terminology import check_translations, figure_forms, load_glossary
 
 from .conftest import edit, line_of
@@ -86,3 +86,36 @@ def test_exception_with_reason_silences_one_check(mini: Path) -> None:
 ])
 def test_figure_forms(zh: str, forms: list[list[str]]) -> None:
     assert [f for _, f in figure_forms(zh)] == forms
+
+
+# ----------------------------------------------------------------------------------------- the real plans
+
+def test_both_plans_fully_translated(checked: Checked) -> None:
+    from build_tools.translation import untranslated
+
+    assert [str(s) for s in untranslated(checked.corpus)] == []
+
+
+def test_real_translations_pass_every_check(checked: Checked) -> None:
+    """Glossary terms, figures under the unit convention, sentence alignment, no stray Chinese — over both
+    plans, with only the reviewed exceptions (and none that is stale)."""
+    from .conftest import ROOT
+
+    found = Diagnostics()
+    check_translations(checked.corpus, ROOT, found)
+    assert found.report() == ""
+
+
+def test_same_printed_words_same_english_across_plans(checked: Checked) -> None:
+    """One concept, one English name: a table cell or column heading printed identically anywhere in either
+    plan has the same English everywhere (capitalization aside)."""
+    from collections import defaultdict
+
+    from build_tools.translation import plan_slots
+
+    renderings: dict[str, set[str]] = defaultdict(set)
+    for plan in checked.corpus.plans:
+        for slot in plan_slots(plan):
+            if slot.where.startswith("box") and ":" in slot.where and not slot.where.endswith((":note", ":footnote")):
+                renderings["".join(slot.text.zh.split())].add(slot.text.en.casefold())
+    assert {zh: en for zh, en in renderings.items() if len(en) > 1} == {}

@@ -1,0 +1,64 @@
+"""Addresses: where each identifier lives on the site, in each language, and links between pages.
+
+Input: identifiers (plan, division path, table, row, paragraph). Output: site-relative URLs in directory
+style (liaoning-2021-2025/ch6/s5/), English under en/, anchors, and relative links that keep the built
+site working from any path prefix or a zip.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Division, Plan, Row, Table
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def plan_url(plan: Plan | str) -> str:
+    return f"{plan if isinstance(plan, str) else plan.id}/"
+
+
+def division_url(plan: Plan | str, division: Division | str) -> str:
+    path = division if isinstance(division, str) else division.path
+    return f"{plan_url(plan)}{path}/"
+
+
+def table_url(plan: Plan | str, table: Table | str) -> str:
+    return f"{plan_url(plan)}{table if isinstance(table, str) else table.id}/"
+
+
+def consistency_url(plan: Plan | str) -> str:
+    return f"{plan_url(plan)}consistency/"
+
+
+def paragraph_url(plan: Plan | str, at: str) -> str:
+    """`ch1/s1/p2` -> liaoning-2021-2025/ch1/s1/#p2."""
+    path, _, pid = at.rpartition("/")
+    return f"{division_url(plan, path)}#{pid}"
+
+
+def row_anchor(row: Row | str) -> str:
+    return f"row-{row if isinstance(row, str) else row.key}"
+
+
+def src_of(url: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The page source MkDocs sees (suffix structure: index.md for Chinese, index.en.md for English)."""
+    name = "index.md" if lang == DEFAULT_LANGUAGE else f"index.{lang}.md"
+    return f"{url}{name}"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both site-relative, directory style)."""
+    fragment = ""
+    if "#" in to_url:
+        to_url, fragment = to_url.split("#", 1)
+        fragment = "#" + fragment
+    start = from_url.rstrip("/") or "."
+    target = to_url.rstrip("/") or "."
+    rel = posixpath.relpath(target, start)
+    return ("./" if rel == "." else rel + "/") + fragment
