@@ -54,14 +54,16 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = self._root(config)
-        checked = check_project(root, plan_files(root, self.config.content, self.config.tables),
-                                self.config.register)
-        if checked.diagnostics.errors:
-            raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
-                              + checked.diagnostics.report())
         base_url = (config.site_url or "").removesuffix(prefix(self.config.language))
-        self.site = render_site(checked, base_url)
+        if self.config.language == DEFAULT_LANGUAGE or self.site is None:
+            # The other languages' builds reuse the pages rendered here (see on_post_build).
+            root = self._root(config)
+            checked = check_project(root, plan_files(root, self.config.content, self.config.tables),
+                                    self.config.register)
+            if checked.diagnostics.errors:
+                raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
+                                  + checked.diagnostics.report())
+            self.site = render_site(checked, base_url)
         config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
         config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
         return config
@@ -94,7 +96,11 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             return
         for lang in LANGUAGES:
             if lang != DEFAULT_LANGUAGE:
-                build(_language_config(config, lang), dirty=False)
+                other = _language_config(config, lang)
+                plugin = other.plugins[PLUGIN]
+                assert isinstance(plugin, PlansPlugin)
+                plugin.site = self.site  # every language's pages were rendered in this build's on_config
+                build(other, dirty=False)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self._root(config)
