@@ -105,8 +105,13 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
             return CheckResult(check, False, _fmt(stated.value), "no value in the cell")
         units_ok = _same_units([left, right])
         holds = units_ok and left[0] == right[0]
-        return CheckResult(check, holds, _fmt(stated.value), _fmt(_display(right[0], stated))
-                           + ("" if units_ok else " (units differ)"))
+        expected, computed = _fmt(stated.value), _fmt(_display(right[0], stated))
+        if stated.high is not None or (check.cell is not None and _cell_high(plan, check) is not None):
+            high = _cell_high(plan, check)
+            holds = holds and high is not None and stated.high is not None and high == stated.high
+            expected = f"{_fmt(stated.value)}-{_fmt(stated.high) if stated.high is not None else '?'}"
+            computed = f"{computed}-{_fmt(high) if high is not None else '?'}"
+        return CheckResult(check, holds, expected, computed + ("" if units_ok else " (units differ)"))
     if kind in ("percent-change", "increase-percent"):
         assert stated is not None
         a, b = (p.value for p in check.parts)
@@ -119,14 +124,28 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         computed = abs(change) / base * 100
         holds = abs(computed - stated.value) <= _tolerance(stated.value)
         return CheckResult(check, holds, f"{_fmt(stated.value)}%", f"{computed:.2f}%")
-    if kind == "listed-in-table":
+    if kind in ("listed-in-table", "not-in-table"):
         assert check.table is not None and check.column is not None
         table = plan.table(check.table)
         assert table is not None
         cells = [r.cells[check.column].value_text for r in table.data_rows if check.column in r.cells]
-        missing = [i.quote for i in check.items if not any(i.quote in c for c in cells)]
+        present = [i.quote for i in check.items if any(i.quote in c for c in cells)]
+        if kind == "not-in-table":
+            return CheckResult(check, not present, "none of " + "、".join(i.quote for i in check.items),
+                               "none in the table" if not present else "in the table: " + "、".join(present))
+        missing = [i.quote for i in check.items if i.quote not in present]
         return CheckResult(check, not missing, "、".join(i.quote for i in check.items),
                            "all in the table" if not missing else "not in the table: " + "、".join(missing))
+    if kind == "share-of-count":
+        # A percentage of a stated count must be k/count for some whole k, to the printed precision.
+        assert stated is not None
+        total = check.parts[0].value
+        tolerance = _tolerance(stated.value)
+        fits = [k for k in range(int(total) + 1) if abs(Decimal(k) / total * 100 - stated.value) <= tolerance]
+        nearest = min(range(int(total) + 1), key=lambda k: abs(Decimal(k) / total * 100 - stated.value))
+        shown = f"{nearest}/{_fmt(total)} = {Decimal(nearest) / total * 100:.1f}%"
+        return CheckResult(check, bool(fits), f"{_fmt(stated.value)}% of {_fmt(total)}",
+                           f"{fits[0]}/{_fmt(total)}" if fits else f"no whole number fits (nearest {shown})")
     raise ValueError(f"unknown check kind {kind}")
 
 
@@ -135,6 +154,19 @@ def _display(base_value: Decimal, like: Statement) -> Decimal:
     if like.unit is None or like.unit.factor == 0:
         return base_value
     return base_value / like.unit.factor
+
+
+def _cell_high(plan: Plan, check: Check) -> Decimal | None:
+    """The upper end of a range cell (5-10), in the cell's unit; None for other cells."""
+    ref = check.cell
+    if ref is None:
+        return None
+    table = plan.table(ref.table)
+    row = table.row(ref.row) if table else None
+    cell = row.cells.get(ref.column) if row else None
+    if cell is None or not cell.values or cell.values[ref.index].op != "range":
+        return None
+    return cell.values[ref.index].high
 
 
 def _cell_value(plan: Plan, check: Check) -> tuple[Decimal, Unit | None] | None:
@@ -154,7 +186,8 @@ def _cell_value(plan: Plan, check: Check) -> tuple[Decimal, Unit | None] | None:
 
 _CODES = {"sum": "total-mismatch", "at-most": "total-mismatch", "row-count": "total-mismatch",
           "count": "total-mismatch", "equal": "value-mismatch", "percent-change": "value-mismatch",
-          "increase-percent": "value-mismatch", "listed-in-table": "not-in-table"}
+          "increase-percent": "value-mismatch", "listed-in-table": "not-in-table",
+          "not-in-table": "not-in-table", "share-of-count": "value-mismatch"}
 
 
 def run_checks(plan: Plan, diags: Diagnostics) -> list[CheckResult]:

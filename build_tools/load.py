@@ -39,7 +39,7 @@ from .model import (
     Table,
     Text,
 )
-from .numbers import division_segment, figure_in_quote, parse_values, quantity_en
+from .numbers import division_segment, figure_in_quote, halfwidth, parse_values, quantity_en
 from .units import UNITS, parse_unit
 from .yamlio import Doc, KeyPath, load_yaml
 
@@ -51,7 +51,7 @@ UNNUMBERED = {"总则": "general", "附则": "supplementary"}
 NOTE_KINDS = ("typo", "duplication", "stray-word", "artifact", "typography", "ambiguity", "remark",
               "inconsistency")
 CHECK_KINDS = ("sum", "at-most", "row-count", "equal", "percent-change", "increase-percent", "count",
-               "listed-in-table")
+               "listed-in-table", "not-in-table", "share-of-count")
 
 
 @dataclass
@@ -634,6 +634,9 @@ def _candidates(name: str, known: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------- checks
 
+_RANGE = re.compile(r"[0-9.]+\s*[-~－—]\s*[0-9.]+")
+
+
 def _statement(r: _Reader, plan: Plan, data: Any, path: KeyPath, default_at: str, *, figure: bool = True,
                ) -> Statement | None:
     entry = r.mapping(data, path, "a statement")
@@ -641,19 +644,24 @@ def _statement(r: _Reader, plan: Plan, data: Any, path: KeyPath, default_at: str
         return None
     at = str(entry.get("at") or default_at)
     quote = r.string(entry, path, "quote")
-    paragraph = plan.paragraph(at)
-    if paragraph is None:
+    printed = plan.printed_text(at)
+    if printed is None:
         known = [f"{d.path}/{p.id}" for d in plan.divisions() for p in d.paragraphs]
         r.diags.error(r.loc((*path, "at") if "at" in entry else path), "unknown-reference",
-                      f"no paragraph '{at}' in {plan.id}", _candidates(at, known))
+                      f"no paragraph or table cell '{at}' in {plan.id}", _candidates(at, known))
         return None
-    if quote and quote not in paragraph.text.zh:
+    if quote and quote not in printed:
         r.diags.error(r.loc((*path, "quote")), "quote-not-found", f"'{quote}' does not stand in {at}",
                       "quote the printed words exactly (the text may have changed: check the figure)")
         return None
     if not figure:
         return Statement(at, quote, Decimal(0), None, r.loc(path))
     index = entry.get("figure")
+    span = _RANGE.search(halfwidth(quote)) if index is None else None
+    if span is not None:  # 5-10 处: a range, read as its two ends
+        low, high = figure_in_quote(quote, 1), figure_in_quote(quote, 2)
+        if low is not None and high is not None:
+            return Statement(at, quote, low.value, high.unit, r.loc(path), high.value)
     found = figure_in_quote(quote, index if isinstance(index, int) else None)
     if found is None:
         r.diags.error(r.loc((*path, "quote")), "ambiguous-figure", f"'{quote}' does not state exactly one "
@@ -739,6 +747,8 @@ _NEEDS: dict[str, Callable[..., bool]] = {
     "increase-percent": lambda s, p, i, t, c: s is not None and len(p) == 2,
     "count": lambda s, p, i, t, c: s is not None and len(i) >= 1,
     "listed-in-table": lambda s, p, i, t, c: len(i) >= 1 and t is not None,
+    "not-in-table": lambda s, p, i, t, c: len(i) >= 1 and t is not None,
+    "share-of-count": lambda s, p, i, t, c: s is not None and len(p) == 1,
 }
 
 

@@ -188,11 +188,12 @@ class AnnexGroup:
 class Statement:
     """A figure as the plan states it: the printed words, where they stand, and the number they give."""
 
-    at: str  # paragraph identifier within the plan: ch1/s1/p2
+    at: str  # where the words stand: a paragraph (ch1/s1/p2) or a table cell (box6/3/description)
     quote: str
     value: Decimal
     unit: Unit | None
     loc: Loc
+    high: Decimal | None = None  # the upper end, where the words state a range (5-10 处)
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,18 @@ class Plan:
 
     def table(self, box: str) -> Table | None:
         return next((t for t in self.tables if t.id == box), None)
+
+    def printed_text(self, ref: str) -> str | None:
+        """The printed Chinese at `ref`: a paragraph (ch1/s1/p2) or a table cell (box6/3/description)."""
+        paragraph = self.paragraph(ref)
+        if paragraph is not None:
+            return paragraph.text.zh
+        box, _, rest = ref.partition("/")
+        row_key, _, column = rest.partition("/")
+        table = self.table(box)
+        row = table.row(row_key) if table else None
+        cell = row.cells.get(column) if row else None
+        return cell.text.zh if cell else None
 
     def paragraph(self, ref: str) -> Paragraph | None:
         """`ch1/s1/p2` -> that paragraph."""

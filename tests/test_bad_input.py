@@ -160,6 +160,19 @@ def test_identifier_reused(mini: Path) -> None:
     assert ("identifier-reused", f"{TABLES}/box1.yaml", line_of(path, "丙区") - 2) in keys(mini)
 
 
+def test_misspelt_key(mini: Path) -> None:
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "    heading: {zh: 管控, en: Control}", "    heading: {zh: 管控, en: Control}\n    blokcs: []")
+    assert ("unknown-key", f"{PLAN}/ch2.yaml", line_of(path, "blokcs")) in keys(mini)
+
+
+def test_unquoted_comma_in_english(mini: Path) -> None:
+    """In a { } mapping an unquoted comma starts a new key: caught, not silently dropped."""
+    path = mini / PLAN / "ch2.yaml"
+    edit(path, "heading: {zh: 管控, en: Control}", "heading: {zh: 管控, en: Control, monitoring}")
+    assert ("unknown-key", f"{PLAN}/ch2.yaml", line_of(path, "Control, monitoring")) in keys(mini)
+
+
 def test_id_must_follow_printed_number(mini: Path) -> None:
     path = mini / PLAN / "ch2.yaml"
     edit(path, "  - id: s2\n", "  - id: s3\n")

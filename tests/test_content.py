@@ -143,6 +143,7 @@ def test_checks_hold_except_registered_discrepancies(checked: Checked) -> None:
     registered = {(p.id, c.id) for p in checked.corpus.plans for c in p.checks if c.discrepancy}
     assert failing == registered == {
         (CHAOYANG, "exploration-planning-blocks-by-level"),
+        (CHAOYANG, "strategic-blocks-share"),
         (LIAONING, "key-exploration-areas-minerals"),
     }
     counts = {p: len(r) for p, r in checked.results.items()}
