@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,64 @@ def test_same_printed_words_same_english_across_plans(checked: Checked) -> None:
             if slot.where.startswith("box") and ":" in slot.where and not slot.where.endswith((":note", ":footnote")):
                 renderings["".join(slot.text.zh.split())].add(slot.text.en.casefold())
     assert {zh: en for zh, en in renderings.items() if len(en) > 1} == {}
+
+
+@functools.cache
+def _glossary_names() -> dict[str, str]:
+    import yaml
+
+    from .conftest import ROOT
+
+    names: dict[str, str] = {}
+    for entry in yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]:
+        short = entry.get("zh_short") or []
+        for form in [entry["zh"], *(entry.get("zh_forms") or []), *([short] if isinstance(short, str) else short)]:
+            names[form] = entry["kind"]
+    return names
+
+
+MINERALS_IN_TEXT = [
+    # Liaoning
+    "铁矿", "金矿", "硼矿", "菱镁矿", "滑石", "萤石", "晶质石墨", "金刚石", "铌", "钽", "稀土", "煤层气",
+    "干热岩", "地热",
+    "煤炭", "锰矿", "铜矿", "钼", "锌", "铅锌", "石墨", "矿泉水", "湿地泥炭", "砂金", "蓝石棉", "油页岩",
+    # Chaoyang
+    "膨润土", "珍珠岩", "石英岩", "沸石", "硅灰石", "水泥用灰岩", "熔剂用灰岩", "钒钛磁铁矿", "砂石土", "页岩气",
+    "重晶石", "高岭土", "长石", "耐火粘土", "白云岩", "饰面用石材", "砖瓦用页岩", "玻璃用石英岩", "石灰岩", "磷",
+]
+
+
+@pytest.mark.parametrize("mineral", MINERALS_IN_TEXT)
+def test_every_mineral_has_a_glossary_entry(mineral: str) -> None:
+    assert _glossary_names().get(mineral) in ("mineral", "term"), mineral
+
+
+def test_every_mineral_and_place_of_the_tables_is_in_the_glossary(checked: Checked) -> None:
+    import re
+
+    names = _glossary_names()
+    missing = set()
+    for plan in checked.corpus.plans:
+        for table in plan.tables:
+            for row in table.data_rows:
+                for column in ("minerals", "mineral", "places"):
+                    cell = row.cells.get(column)
+                    for token in (cell.value_text.split("、") if cell else []):
+                        token = re.sub(r"（.*?）$|类$", "", token)  # 地热（热水）, 建筑用石料类
+                        if token and token not in names:
+                            missing.add(token)
+    assert missing == set()
+
+
+@pytest.mark.parametrize(("zh", "en"), [
+    ("北票市", "Beipiao City"), ("凌源市", "Lingyuan City"), ("朝阳县", "Chaoyang County"),
+    ("建平县", "Jianping County"), ("喀左县", "Kazuo County"), ("双塔区", "Shuangta District"),
+    ("龙城区", "Longcheng District"),
+])
+def test_county_level_units_of_chaoyang(zh: str, en: str) -> None:
+    import yaml
+
+    from .conftest import ROOT
+
+    entries = yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
+    assert any(e["zh"] == zh and e["en"] == en and e["kind"] == "place" for e in entries), zh
