@@ -99,3 +99,26 @@ def test_print_hides_navigation_and_keeps_citation(page: Page, served: str) -> N
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator(".plan-cite").is_visible()
     assert "https://mineral-plans.example.gov.cn/liaoning-2021-2025/ch6/s5/" in page.locator(".plan-cite").inner_text()
+
+
+def test_language_switch_keeps_the_page(page: Page, served: str) -> None:
+    visit(page, served + "chaoyang-2021-2025/ch5/s2/ss1/i1/")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url == served + "en/chaoyang-2021-2025/ch5/s2/ss1/i1/"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("h1").inner_text().startswith("1.")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="中文").click()
+    page.wait_for_load_state()
+    assert page.url == served + "chaoyang-2021-2025/ch5/s2/ss1/i1/"
+
+
+@pytest.mark.parametrize("path", ["en/", "en/liaoning-2021-2025/ch6/s5/", "en/chaoyang-2021-2025/box2/"])
+def test_english_pages_load_offline(page: Page, served: str, path: str) -> None:
+    requested, failed = visit(page, served + path)
+    host = urlparse(served).netloc
+    assert [u for u in requested if urlparse(u).netloc not in (host, "")] == []
+    assert failed == []
+    assert page.evaluate("document.documentElement.lang") == "en"

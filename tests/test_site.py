@@ -132,3 +132,39 @@ def test_a_copied_project_builds(tmp_path: Path) -> None:
     project = copy_tree(tmp_path / "project")
     result = mkdocs(project_config(project), tmp_path / "site")
     assert result.returncode == 0, result.stderr
+
+
+def test_every_page_has_an_english_twin(site: Path) -> None:
+    chinese = sorted(p.relative_to(site) for p in html_pages(site) if p.relative_to(site).parts[0] != "en")
+    english = sorted(p.relative_to(site / "en") for p in html_pages(site / "en"))
+    assert chinese == english
+
+
+def test_language_switch_lands_on_the_same_page(site: Path) -> None:
+    """On every page, the language selector links to this page in the other language (never the home page)."""
+    import posixpath
+
+    for page in html_pages(site):
+        rel = page.relative_to(site).as_posix()
+        if page.name == "404.html":
+            continue
+        links = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"', page.read_text("utf-8")))
+        assert set(links.values()) == {"zh-Hans", "en"}, rel
+        here = posixpath.dirname(rel)
+        targets = {lang: posixpath.normpath(posixpath.join(here, href)) for href, lang in links.items()}
+        twin = rel.removeprefix("en/") if rel.startswith("en/") else "en/" + rel
+        chinese, english = (rel, twin) if not rel.startswith("en/") else (twin, rel)
+        assert targets["zh-Hans"] == posixpath.dirname(chinese) or (targets["zh-Hans"], chinese) == (".", "index.html")
+        assert targets["en"] == posixpath.dirname(english), rel
+
+
+def test_english_article_page(site: Path) -> None:
+    html = (site / "en/liaoning-2021-2025/ch6/s5/index.html").read_text(encoding="utf-8")
+    assert "<h1" in html and "Section 5" in html
+    assert "The Chinese text is authentic; this English is a reference translation." in html
+    assert "Liaoning Province Mineral Resources Master Plan (2021–2025), ch. 6, s. 5" in html
+    assert "《辽宁省矿产资源总体规划（2021-2025年）》第六章第五节" in html  # the official form, in any language
+    assert re.search(r"[\u4e00-\u9fff]", re.sub(r'<div lang="zh-Hans">.*?</div>', "", html, flags=re.S)
+                     .split('<div class="plan-text"')[1].split("</div>\n\n<div class=\"plan-cite\"")[0]) is None
+    nav = (site / "en/liaoning-2021-2025/index.html").read_text(encoding="utf-8")
+    assert "Liaoning Plan" in nav and "Chaoyang Plan" in nav and "General Provisions" in nav
