@@ -121,9 +121,9 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
             base, change = a - b, b
         if base == 0:
             return CheckResult(check, False, f"{_fmt(stated.value)}%", "base is zero")
-        computed = abs(change) / base * 100
-        holds = abs(computed - stated.value) <= _tolerance(stated.value)
-        return CheckResult(check, holds, f"{_fmt(stated.value)}%", f"{computed:.2f}%")
+        percent = abs(change) / base * 100
+        holds = abs(percent - stated.value) <= _tolerance(stated.value)
+        return CheckResult(check, holds, f"{_fmt(stated.value)}%", f"{percent:.2f}%")
     if kind in ("listed-in-table", "not-in-table"):
         assert check.table is not None and check.column is not None
         table = plan.table(check.table)

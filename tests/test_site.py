@@ -148,7 +148,8 @@ def test_language_switch_lands_on_the_same_page(site: Path) -> None:
         rel = page.relative_to(site).as_posix()
         if page.name == "404.html":
             continue
-        links = dict(re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"', page.read_text("utf-8")))
+        selector = r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"'
+        links = dict(re.findall(selector, page.read_text("utf-8")))
         assert set(links.values()) == {"zh-Hans", "en"}, rel
         here = posixpath.dirname(rel)
         targets = {lang: posixpath.normpath(posixpath.join(here, href)) for href, lang in links.items()}
