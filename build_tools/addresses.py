@@ -32,6 +32,15 @@ def table_url(plan: Plan | str, table: Table | str) -> str:
     return f"{plan_url(plan)}{table if isinstance(table, str) else table.id}/"
 
 
+def row_url(plan: Plan | str, table: Table | str, row: Row | str) -> str:
+    return f"{table_url(plan, table)}{row if isinstance(row, str) else row.key}/"
+
+
+def side_by_side_url(division_page_url: str) -> str:
+    """The Chinese–English view of a division: liaoning-2021-2025/ch6/s5/zh-en/."""
+    return f"{division_page_url}zh-en/"
+
+
 def consistency_url(plan: Plan | str) -> str:
     return f"{plan_url(plan)}consistency/"
 
@@ -62,3 +71,20 @@ def relative(from_url: str, to_url: str) -> str:
     target = to_url.rstrip("/") or "."
     rel = posixpath.relpath(target, start)
     return ("./" if rel == "." else rel + "/") + fragment
+
+
+def identifier_url(identifier: str) -> str:
+    """Where an identifier (current or retired) is published, read from its syntax alone:
+    plan/ -> plan page; plan/boxN/ -> table; plan/boxN/KEY/ -> row; plan/schedule-N -> plan page anchor;
+    plan/.../pN -> its division's page and anchor; anything else -> a division page."""
+    plan, _, rest = identifier.partition("/")
+    if not rest:
+        return plan_url(plan)
+    segments = rest.split("/")
+    if segments[0].startswith("box") and segments[0][3:].isdigit():
+        return table_url(plan, segments[0]) + (f"{segments[1]}/" if len(segments) > 1 else "")
+    if segments[0].startswith(("schedule-", "map-")):
+        return f"{plan_url(plan)}#{segments[0]}"
+    if segments[-1].startswith("p") and segments[-1][1:].isdigit():
+        return f"{division_url(plan, '/'.join(segments[:-1]))}#{segments[-1]}"
+    return division_url(plan, rest)

@@ -100,8 +100,17 @@ def table_en(plan: Plan, table: Table, row: Row | None = None) -> str:
     return base + (", total row" if row.kind != "data" else f", row {row.key}")
 
 
-def gbt7714(plan: Plan, url: str) -> str:
-    """GB/T 7714-2015 reference of an online official document: [EB/OL] (electronic bulletin, online);
-    the access date is the reader's, filled in when the citation is copied."""
+ACCESS_DATE = "[引用日期]"  # replaced by the reader's date when the citation is copied (assets/plans.js)
+
+
+def gbt7714(plan: Plan, url: str, part: str = "") -> str:
+    """GB/T 7714-2015 reference of an online official document, type code [EB/OL] (electronic bulletin,
+    online): 责任者. 题名：所引部分[EB/OL]. (发布日期)[引用日期]. 访问路径."""
     date = f"({plan.date.iso})" if plan.date else ""
-    return f"{plan.issuer.zh}. {plan.title.zh}[EB/OL]. {date}[引用日期]. {url}."
+    title = f"{plan.title.zh}：{part}" if part else plan.title.zh
+    return f"{plan.issuer.zh}. {title}[EB/OL]. {date}{ACCESS_DATE}. {url}."
+
+
+def division_part_zh(plan: Plan, division: Division) -> str:
+    """The cited part as printed, without the title: 第六章第五节."""
+    return _cited_numbers_zh(plan, division)

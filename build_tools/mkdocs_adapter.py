@@ -78,6 +78,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, src, content=page.text))
+        for static in self.site.files:
+            if static.lang == self.config.language:
+                files.append(File.generated(config, static.path, content=static.text))
         return files
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,

@@ -22,6 +22,7 @@ class Checked:
     corpus: Corpus
     diagnostics: Diagnostics
     results: dict[str, list[CheckResult]] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # retired identifier -> its successor
 
 
 def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: str = REGISTER) -> Checked:
@@ -36,7 +37,8 @@ def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: s
     for plan in corpus.plans:
         check_fidelity(plan, root, diags)
         results[plan.id] = run_checks(plan, diags)
-    return Checked(corpus, diags, results)
+    redirects = {old: new for old, (new, _) in reg.redirects.items()} if reg is not None else {}
+    return Checked(corpus, diags, results, redirects)
 
 
 def plan_files(root: Path, content: str = "content", tables: str = "tables") -> list[_PlanFiles]:

@@ -22,13 +22,28 @@ from .addresses import (
     division_url,
     plan_url,
     row_anchor,
+    row_url,
+    side_by_side_url,
     src_of,
     table_url,
 )
 from .checks import CheckResult
 from .labels import LABELS, NOTE_KINDS
-from .model import BoxRef, Division, Note, Paragraph, Plan, Table, Text
+from .model import BoxRef, Division, Note, Paragraph, Plan, Row, Table, Text
 from .pipeline import Checked
+from .redirects import Alias, plan_redirects, redirect_page
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One provision's citation forms, each ready to paste (with the permanent URL)."""
+
+    url: str
+    zh: str  # the form of Chinese official correspondence
+    gbt: str  # GB/T 7714-2015
+    en: str  # English
+    zh_short: str  # without the URL, for titles
+    en_short: str
 
 
 @dataclass(frozen=True)
@@ -55,15 +70,30 @@ class NavItem:
 
 
 @dataclass(frozen=True)
+class StaticFile:
+    path: str  # site-relative, within one language build: liaoning-2021-2025/ch9/index.html
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Site:
     pages: tuple[Page, ...]
     nav: dict[str, tuple[NavItem, ...]]  # per language
+    files: tuple[StaticFile, ...] = ()  # redirect pages at retired addresses
 
     def page(self, url: str, lang: str = DEFAULT_LANGUAGE) -> Page | None:
         return next((p for p in self.pages if p.url == url and p.lang == lang), None)
 
 
 # ----------------------------------------------------------------------------------------- text
+
+def _text_in(text: Text, lang: str) -> str:
+    """A text in the given language; an untranslated English slot shows the Chinese."""
+    if lang == DEFAULT_LANGUAGE:
+        return text.zh
+    return text.en or text.zh
+
 
 def heading_text(division: Division, lang: str = DEFAULT_LANGUAGE) -> str:
     """第六章 强化矿产资源开发利用与保护 / Chapter 6 Strengthening …; unnumbered headings (总 则) closed up."""
@@ -99,6 +129,7 @@ class HtmlCell:
     rowspan: int
     header: bool
     classes: str
+    zone: bool = False  # a zone name: English tables keep the printed Chinese beside it
 
 
 def table_grid(table: Table) -> list[list[HtmlCell]]:
@@ -131,10 +162,11 @@ def table_grid(table: Table) -> list[list[HtmlCell]]:
             text = cell.text if cell else Text("", "", row.loc)
             if column.heading is None and not text.zh.strip() and cells and cells[-1].rowspan == 1:
                 last = cells[-1]
-                cells[-1] = HtmlCell(last.text, last.colspan + 1, 1, last.header, last.classes)
+                cells[-1] = HtmlCell(last.text, last.colspan + 1, 1, last.header, last.classes, last.zone)
                 continue
             header = column.key == table.key_column or (row.kind == "total" and column is table.columns[0])
-            cells.append(HtmlCell(text, 1, span, header, "plan-num" if column.type == "quantity" else ""))
+            cells.append(HtmlCell(text, 1, span, header, "plan-num" if column.type == "quantity" else "",
+                                  column.type == "zone"))
         grid.append(cells)
     return grid
 
@@ -157,10 +189,16 @@ class Renderer:
         self.env.tests.update(paragraph=lambda b: isinstance(b, Paragraph), boxref=lambda b: isinstance(b, BoxRef))
         self.env.globals.update(
             table_grid=table_grid, row_anchor=row_anchor, division_url=division_url, table_url=table_url,
+            row_url=row_url, side_by_side_url=side_by_side_url, marked=marked_text, txl=_text_in,
+            labels=LABELS, all_note_kinds=NOTE_KINDS,
             plan_url=plan_url, consistency_url=consistency_url, paragraph_url=addresses.paragraph_url,
             citations=citations,
         )
         self.discrepancies = self._discrepancies_by_paragraph()
+        self.redirect_pages, aliases = plan_redirects(checked.redirects)
+        self.aliases: dict[str, list[Alias]] = {}
+        for alias in aliases:
+            self.aliases.setdefault(alias.page_url, []).append(alias)
 
     def _discrepancies_by_paragraph(self) -> dict[tuple[str, str], list[CheckResult]]:
         found: dict[tuple[str, str], list[CheckResult]] = {}
@@ -190,20 +228,23 @@ class Renderer:
                                         results=self.checked.results.get(plan.id, [])))
                 for division in plan.divisions():
                     pages.append(self._division_page(lang, plan, division))
+                    pages.append(self._side_by_side_page(lang, plan, division))
                 for table in plan.tables:
                     pages.append(self._table_page(lang, plan, table))
+                    pages.extend(self._row_page(lang, plan, table, row) for row in table.rows)
                 pages.append(self._page(
                     lang, consistency_url(plan), "consistency.md.j2", plan, LABELS[lang]["consistency"],
                     results=self.checked.results.get(plan.id, []),
                     rows_with_discrepancy=[(t, r) for t in plan.tables for r in t.rows if r.discrepancy]))
-        return Site(tuple(sorted(pages, key=lambda p: (p.lang, p.src))), nav)
+        files = [StaticFile(f"{r.old_url}index.html", lang,
+                            redirect_page(r, lang, self.absolute(r.target, lang), LABELS[lang]["redirect"]))
+                 for lang in LANGUAGES for r in self.redirect_pages]
+        return Site(tuple(sorted(pages, key=lambda p: (p.lang, p.src))), nav, tuple(files))
 
     # ------------------------------------------------------------------------------ pages
 
     def _tx(self, text: Text, lang: str) -> str:
-        if lang == DEFAULT_LANGUAGE:
-            return text.zh
-        return text.en or text.zh
+        return _text_in(text, lang)
 
     def _page(self, lang: str, url: str, template: str, plan: Plan | None, title: str, **extra: object) -> Page:
         def link(target: str) -> str:
@@ -230,31 +271,68 @@ class Renderer:
         text = self.env.get_template(template).render(**context)
         return Page(src_of(url, lang), url, lang, title, text)
 
-    def _division_page(self, lang: str, plan: Plan, division: Division) -> Page:
+    def _cites(self, plan: Plan, url: str, zh: str, en: str, part: str, lang: str) -> Citation:
+        """Every citation form of one provision, each with a permanent URL: the Chinese forms with the
+        Chinese page (the authentic text), the English form with the English page."""
+        zh_url, en_url = self.absolute(url), self.absolute(url, "en")
+        return Citation(self.absolute(url, lang), f"{zh}（{zh_url}）", citations.gbt7714(plan, zh_url, part),
+                        f"{en}, {en_url}", zh, en)
+
+    def _division_context(self, plan: Plan, division: Division, lang: str) -> dict[str, object]:
         url = division_url(plan, division)
-        return self._page(
-            lang, url, "division.md.j2", plan, heading_text(division, lang), division=division,
-            chain=citations.chain(plan, division)[:-1], tables={t.id: t for t in plan.tables},
-            cite_zh=citations.division_zh(plan, division), cite_en=citations.division_en(plan, division),
-            cite_gbt=citations.gbt7714(plan, self.absolute(url)),
-            paragraph_cites={p.id: (citations.division_zh(plan, division, p), citations.division_en(plan, division, p))
-                             for p in division.paragraphs},
-            discrepancies={p.id: self.discrepancies.get((plan.id, f"{division.path}/{p.id}"), [])
-                           for p in division.paragraphs})
+        part = citations.division_part_zh(plan, division)
+        return {
+            "division": division, "chain": citations.chain(plan, division)[:-1],
+            "tables": {t.id: t for t in plan.tables},
+            "cites": self._cites(plan, url, citations.division_zh(plan, division),
+                                 citations.division_en(plan, division), part, lang),
+            "paragraph_cites": {p.id: self._cites(
+                plan, f"{url}#{p.id}", citations.division_zh(plan, division, p),
+                citations.division_en(plan, division, p), f"{part}第{citations.cn_ordinal(int(p.id[1:]))}段", lang)
+                for p in division.paragraphs},
+            "discrepancies": {p.id: self.discrepancies.get((plan.id, f"{division.path}/{p.id}"), [])
+                              for p in division.paragraphs},
+            "aliases": self.aliases.get(url, []),
+        }
+
+    def _division_page(self, lang: str, plan: Plan, division: Division) -> Page:
+        return self._page(lang, division_url(plan, division), "division.md.j2", plan, heading_text(division, lang),
+                          **self._division_context(plan, division, lang))
+
+    def _side_by_side_page(self, lang: str, plan: Plan, division: Division) -> Page:
+        url = side_by_side_url(division_url(plan, division))
+        title = LABELS[lang]["side_by_side_of"].format(title=heading_text(division, lang))
+        return self._page(lang, url, "side_by_side.md.j2", plan, title, zh_heading=heading_text(division, "zh"),
+                          en_heading=heading_text(division, "en"), **self._division_context(plan, division, lang))
+
+    def _box_title(self, table: Table, lang: str) -> str:
+        if lang == DEFAULT_LANGUAGE:
+            return f"{table.number} {table.heading.zh}"
+        return f"Box {table.id.removeprefix('box')} {table.heading.en or table.heading.zh}"
 
     def _table_page(self, lang: str, plan: Plan, table: Table) -> Page:
         url = table_url(plan, table)
         placed = next((d for d in plan.divisions() if any(b.box == table.id for b in d.boxes)), None)
         return self._page(
-            lang, url, "table.md.j2", plan, f"{table.number} {table.heading.zh}" if lang == DEFAULT_LANGUAGE
-            else f"Box {table.id.removeprefix('box')} {table.heading.en or table.heading.zh}",
-            table=table, placed=placed,
+            lang, url, "table.md.j2", plan, self._box_title(table, lang), table=table, placed=placed,
             placed_cite=(citations.division_zh(plan, placed) if lang == DEFAULT_LANGUAGE
                          else citations.division_en(plan, placed)) if placed else "",
-            cite_zh=citations.table_zh(plan, table), cite_en=citations.table_en(plan, table),
-            cite_gbt=citations.gbt7714(plan, self.absolute(url)),
+            cites=self._cites(plan, url, citations.table_zh(plan, table), citations.table_en(plan, table),
+                              table.number, lang),
             row_cites={r.key: (citations.table_zh(plan, table, r), citations.table_en(plan, table, r))
                        for r in table.rows})
+
+    def _row_page(self, lang: str, plan: Plan, table: Table, row: Row) -> Page:
+        url = row_url(plan, table, row)
+        row_zh, row_en = citations.table_zh(plan, table, row), citations.table_en(plan, table, row)
+        title = row_zh.split("》", 1)[1] if lang == DEFAULT_LANGUAGE else row_en.split(", ", 1)[1]
+        label = next((c for k in ("name", "mineral", "indicator", "sub_indicator") if (c := row.cells.get(k))
+                      and c.text.zh.strip()), None)
+        if label is not None:
+            title += f" {self._tx(label.text, lang)}"
+        return self._page(lang, url, "row.md.j2", plan, title, table=table, row=row,
+                          box_title=self._box_title(table, lang),
+                          cites=self._cites(plan, url, row_zh, row_en, row_zh.split("》", 1)[1], lang))
 
     # ------------------------------------------------------------------------------ navigation
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -20,22 +23,38 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site, built by MkDocs and served under a path prefix by a plain static server."""
-    root = tmp_path_factory.mktemp("www")
-    result = mkdocs(ROOT / "mkdocs.yml", root / "plans")
+    """The real site, built by MkDocs, zipped, unzipped under a path prefix elsewhere, and served there by a
+    plain static server: what an intranet administrator does with it."""
+    build = tmp_path_factory.mktemp("build")
+    result = mkdocs(ROOT / "mkdocs.yml", build / "site")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/plans/"
-    server.shutdown()
-    server.server_close()
+    archive = shutil.make_archive(str(build / "site"), "zip", build / "site")
+    root = tmp_path_factory.mktemp("www")
+    shutil.unpack_archive(archive, root / "intranet" / "plans")
+    with static_server(root) as url:
+        yield url + "intranet/plans/"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a browser that cancels a request (a redirect, a closed page) is not an error here
+
+
+@contextlib.contextmanager
+def static_server(directory: Path) -> Iterator[str]:
+    """Any static file server will do: Python's own, on a free port of localhost."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +141,67 @@ def test_english_pages_load_offline(page: Page, served: str, path: str) -> None:
     assert [u for u in requested if urlparse(u).netloc not in (host, "")] == []
     assert failed == []
     assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_copy_buttons_copy_the_citation(browser: Browser, served: str) -> None:
+    import datetime
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served + "liaoning-2021-2025/ch6/s5/")
+    page.locator(".plan-cite button.plan-copy").nth(2).click()  # GB/T 7714
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("辽宁省人民政府. 辽宁省矿产资源总体规划（2021-2025年）：第六章第五节[EB/OL]. (2022-10)[")
+    assert f"[{datetime.date.today().isoformat()}]" in copied
+    assert copied.endswith("https://mineral-plans.example.gov.cn/liaoning-2021-2025/ch6/s5/.")
+    page.locator("#p3").hover()
+    page.locator("#p3 .plan-para-cite button").first.click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "《辽宁省矿产资源总体规划（2021-2025年）》第六章第五节第三段"
+        "（https://mineral-plans.example.gov.cn/liaoning-2021-2025/ch6/s5/#p3）")
+    context.close()
+
+
+def _tab_until(page: Page, selector: str, limit: int = 200) -> bool:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})"):
+            return True
+    return False
+
+
+def test_keyboard_reaches_language_switch_paragraph_links_and_copy_buttons(page: Page, served: str) -> None:
+    visit(page, served + "liaoning-2021-2025/ch6/s5/")
+    assert _tab_until(page, "a.md-select__link")
+    assert _tab_until(page, "a.plan-para-num")
+    assert page.locator("#p1 .plan-para-cite").is_visible()  # the citation shows on focus
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('#p1 .plan-para-cite button.plan-copy')")
+    assert _tab_until(page, ".plan-cite button.plan-copy")
+
+
+@pytest.mark.parametrize("path", ["liaoning-2021-2025/ch6/s5/", "en/liaoning-2021-2025/ch6/s5/",
+                                  "chaoyang-2021-2025/box5/", "en/chaoyang-2021-2025/box2/",
+                                  "liaoning-2021-2025/", "chaoyang-2021-2025/box2/ZK4/",
+                                  "liaoning-2021-2025/ch3/s1/zh-en/", "liaoning-2021-2025/consistency/"])
+def test_no_serious_accessibility_violations(page: Page, served: str, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit(page, served + path)
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_search_page_is_accessible(page: Page, served: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit(page, served + "liaoning-2021-2025/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("膨润土")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item")
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []

@@ -100,7 +100,7 @@ def test_tables_are_accessible_and_anchored(site: Path) -> None:
     html = (site / "chaoyang-2021-2025/box2/index.html").read_text(encoding="utf-8")
     assert "<caption>专栏二 重点勘查区</caption>" in html
     assert '<th scope="col">编号</th>' in html
-    assert 'id="row-ZK4"' in html and '<th scope="row">ZK4</th>' in html
+    assert 'id="row-ZK4"' in html and '<th scope="row"><a href="ZK4/">ZK4</a></th>' in html
 
 
 def test_banner_and_navigation_order(site: Path) -> None:
@@ -165,7 +165,37 @@ def test_english_article_page(site: Path) -> None:
     assert "The Chinese text is authentic; this English is a reference translation." in html
     assert "Liaoning Province Mineral Resources Master Plan (2021–2025), ch. 6, s. 5" in html
     assert "《辽宁省矿产资源总体规划（2021-2025年）》第六章第五节" in html  # the official form, in any language
-    assert re.search(r"[\u4e00-\u9fff]", re.sub(r'<div lang="zh-Hans">.*?</div>', "", html, flags=re.S)
-                     .split('<div class="plan-text"')[1].split("</div>\n\n<div class=\"plan-cite\"")[0]) is None
+    text = html.split('<div class="plan-text"')[1].split('<section class="plan-cite"')[0]
+    assert re.search(r"[\u4e00-\u9fff]", text) is None  # the English text holds no Chinese
     nav = (site / "en/liaoning-2021-2025/index.html").read_text(encoding="utf-8")
     assert "Liaoning Plan" in nav and "Chaoyang Plan" in nav and "General Provisions" in nav
+
+
+def test_rows_and_side_by_side_views_have_pages(site: Path, checked: Checked) -> None:
+    from build_tools.addresses import row_url, side_by_side_url
+
+    expected = [f"{row_url(p, t, r)}index.html" for p in checked.corpus.plans for t in p.tables for r in t.rows]
+    expected += [f"{side_by_side_url(division_url(p, d))}index.html" for p in checked.corpus.plans
+                 for d in p.divisions()]
+    for lang in ("", "en/"):
+        assert [e for e in expected if not (site / lang / e).is_file()] == []
+
+
+def test_each_language_has_its_own_search_index(site: Path) -> None:
+    import json
+
+    zh = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert zh and en
+    assert not any(d["location"].startswith("en/") for d in zh)
+    assert not any("/zh-en/" in d["location"] for d in zh + en)  # the side-by-side views are not indexed
+    assert any("膨润土" in d["text"] for d in zh)
+    assert any("bentonite" in d["text"] for d in en)
+
+
+def test_side_by_side_page(site: Path) -> None:
+    html = (site / "liaoning-2021-2025/ch6/s5/zh-en/index.html").read_text(encoding="utf-8")
+    assert html.count('<div class="plan-pair">') == 4  # four paragraphs, each a Chinese–English pair
+    assert '<div lang="zh-Hans"><div class="plan-para" id="p1">' in html
+    assert '<div lang="en"><div class="plan-para" id="p1-en">' in html
+    assert "中文文本为正式文本；英文为参考译文。" in html and "The Chinese text is authentic" in html
