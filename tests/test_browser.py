@@ -205,3 +205,27 @@ def test_search_page_is_accessible(page: Page, served: str) -> None:
     results = Axe().run(page)
     serious = [(v["id"], v["impact"]) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def _platform_fonts(page: Page, selector: str) -> set[str]:
+    """The fonts Chromium actually drew a node's text with (DevTools protocol)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")
+    node = cdp.send("DOM.querySelector", {"nodeId": root["root"]["nodeId"], "selector": selector})
+    return {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]}
+
+
+def test_printed_article_uses_simplified_chinese_glyphs(page: Page, served: str) -> None:
+    """lang="zh" would make Chromium pick Japanese glyph forms; zh-Hans picks the simplified ones."""
+    visit(page, served + "liaoning-2021-2025/ch6/s5/")
+    page.emulate_media(media="print")
+    fonts = _platform_fonts(page, "#p1 > p")
+    assert any("CJK SC" in f for f in fonts), fonts
+    assert not any("CJK JP" in f or "CJK TC" in f for f in fonts), fonts
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    visit(page, served + "en/liaoning-2021-2025/ch6/s5/")
+    fonts = _platform_fonts(page, ".plan-cite span[lang=zh-Hans]")
+    assert any("CJK SC" in f for f in fonts), fonts
