@@ -13,6 +13,8 @@ from .model import Division, Plan, Row, Table
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
+MATRIX_URL = "implementation/"  # the implementation map of all plans
+REPORT_URL = "consistency/"  # the consistency report of all plans
 
 
 def prefix(lang: str) -> str:

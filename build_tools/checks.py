@@ -63,6 +63,8 @@ def matching_rows(table: Table, filters: tuple[RowFilter, ...]) -> list[Row]:
                 ok = False
             if f.levels and cell.level not in f.levels:
                 ok = False
+            if f.contains and not any(c in cell.value_text for c in f.contains):
+                ok = False
         if ok:
             rows.append(row)
     return rows

@@ -210,6 +210,7 @@ class RowFilter:
     column: str
     equals: tuple[str, ...]
     levels: tuple[str | None, ...]
+    contains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import CheckResult, run_checks
+from .comparisons import ComparisonResult, load_comparisons, run_comparisons
+from .concordance import EMPTY, Concordance, load_concordance
 from .diagnostics import Diagnostics
 from .fidelity import check_fidelity
 from .load import _PlanFiles, discover, load_corpus
@@ -23,6 +25,8 @@ class Checked:
     diagnostics: Diagnostics
     results: dict[str, list[CheckResult]] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)  # retired identifier -> its successor
+    concordance: Concordance = EMPTY
+    comparisons: list[ComparisonResult] = field(default_factory=list)
 
 
 def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: str = REGISTER) -> Checked:
@@ -38,7 +42,9 @@ def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: s
         check_fidelity(plan, root, diags)
         results[plan.id] = run_checks(plan, diags)
     redirects = {old: new for old, (new, _) in reg.redirects.items()} if reg is not None else {}
-    return Checked(corpus, diags, results, redirects)
+    concordance = load_concordance(corpus, root, diags)
+    comparisons = run_comparisons(load_comparisons(corpus, root, diags), diags)
+    return Checked(corpus, diags, results, redirects, concordance, comparisons)
 
 
 def plan_files(root: Path, content: str = "content", tables: str = "tables") -> list[_PlanFiles]:

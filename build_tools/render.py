@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
+from typing import Any
 
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -18,8 +20,11 @@ from . import addresses, citations
 from .addresses import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    MATRIX_URL,
+    REPORT_URL,
     consistency_url,
     division_url,
+    identifier_url,
     plan_url,
     row_anchor,
     row_url,
@@ -28,6 +33,7 @@ from .addresses import (
     table_url,
 )
 from .checks import CheckResult
+from .concordance import Link, link_quote
 from .labels import LABELS, NOTE_KINDS
 from .model import BoxRef, Division, Note, Paragraph, Plan, Row, Table, Text
 from .pipeline import Checked
@@ -44,6 +50,40 @@ class Citation:
     en: str  # English
     zh_short: str  # without the URL, for titles
     en_short: str
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """One concordance link as a page shows it: which part of this page, which provision of the other
+    plan (cited, linked and quoted in the reader's language), how they relate."""
+
+    here: str  # 第2段 / para. 2, or '' for the whole page
+    cite: str
+    url: str  # site-relative address of the other provision
+    quote: str
+    relation: str
+    note: str
+    discrepancy: str
+
+
+@dataclass(frozen=True)
+class DiscrepancyView:
+    """A registered inconsistency of the sources, as the consistency report lists it."""
+
+    plan: Plan | None
+    title: Text
+    first: str  # the two figures or names that disagree, as printed
+    second: str
+    text: Text
+    where: str  # site-relative address
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    plan: Plan
+    division: Division | None
+    table: Table | None
+    links: list[tuple[str, Link]]
 
 
 @dataclass(frozen=True)
@@ -190,6 +230,7 @@ class Renderer:
         self.env.globals.update(
             table_grid=table_grid, row_anchor=row_anchor, division_url=division_url, table_url=table_url,
             row_url=row_url, side_by_side_url=side_by_side_url, marked=marked_text, txl=_text_in,
+            identifier_url=identifier_url,
             labels=LABELS, all_note_kinds=NOTE_KINDS,
             plan_url=plan_url, consistency_url=consistency_url, paragraph_url=addresses.paragraph_url,
             citations=citations,
@@ -236,6 +277,8 @@ class Renderer:
                     lang, consistency_url(plan), "consistency.md.j2", plan, LABELS[lang]["consistency"],
                     results=self.checked.results.get(plan.id, []),
                     rows_with_discrepancy=[(t, r) for t in plan.tables for r in t.rows if r.discrepancy]))
+            pages.append(self._matrix_page(lang))
+            pages.append(self._report_page(lang))
         files = [StaticFile(f"{r.old_url}index.html", lang,
                             redirect_page(r, lang, self.absolute(r.target, lang), LABELS[lang]["redirect"]))
                  for lang in LANGUAGES for r in self.redirect_pages]
@@ -246,30 +289,27 @@ class Renderer:
     def _tx(self, text: Text, lang: str) -> str:
         return _text_in(text, lang)
 
-    def _page(self, lang: str, url: str, template: str, plan: Plan | None, title: str, **extra: object) -> Page:
+    def _page(self, lang: str, url: str, template: str, plan: Plan | None, title: str, *, summary: str = "",
+              searchable: bool = True, **extra: object) -> Page:
         def link(target: str) -> str:
             return addresses.relative(url, target)
-
-        def other_link(target: str) -> str:
-            """A link to the other language's version of `target`."""
-            here = addresses.prefix(lang) + url
-            other = "en" if lang == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
-            return addresses.relative(here, addresses.prefix(other) + target)
 
         def tx(text: Text) -> str:
             return self._tx(text, lang)
 
         context = {
             "lang": lang, "L": LABELS[lang], "note_kinds": NOTE_KINDS[lang], "plan": plan, "url": url,
-            "link": link, "other_link": other_link, "tx": tx, "permalink": self.absolute(url, lang),
+            "link": link, "tx": tx, "permalink": self.absolute(url, lang),
             "absolute": self.absolute, "plans": self.corpus.plans, "title": title,
             "heading_text": lambda d: heading_text(d, lang),
             "marked_text": lambda text, notes: marked_text(text, notes, lang),
             "html_lang": "zh-Hans" if lang == DEFAULT_LANGUAGE else lang,
+            "view": lambda here, link, outgoing: self.link_view(here, link, lang, outgoing, url),
+            "related_names": lambda p, upward: self._related_names(p, upward, lang),
             **extra,
         }
-        text = self.env.get_template(template).render(**context)
-        return Page(src_of(url, lang), url, lang, title, text)
+        body = self.env.get_template(template).render(**context)
+        return Page(src_of(url, lang), url, lang, title, _front_matter(lang, title, plan, summary, searchable) + body)
 
     def _cites(self, plan: Plan, url: str, zh: str, en: str, part: str, lang: str) -> Citation:
         """Every citation form of one provision, each with a permanent URL: the Chinese forms with the
@@ -278,7 +318,7 @@ class Renderer:
         return Citation(self.absolute(url, lang), f"{zh}（{zh_url}）", citations.gbt7714(plan, zh_url, part),
                         f"{en}, {en_url}", zh, en)
 
-    def _division_context(self, plan: Plan, division: Division, lang: str) -> dict[str, object]:
+    def _division_context(self, plan: Plan, division: Division, lang: str) -> dict[str, Any]:
         url = division_url(plan, division)
         part = citations.division_part_zh(plan, division)
         return {
@@ -293,16 +333,19 @@ class Renderer:
             "discrepancies": {p.id: self.discrepancies.get((plan.id, f"{division.path}/{p.id}"), [])
                               for p in division.paragraphs},
             "aliases": self.aliases.get(url, []),
+            "implements": self._links_of_division(plan, division, outgoing=True),
+            "implemented_by": self._links_of_division(plan, division, outgoing=False),
         }
 
     def _division_page(self, lang: str, plan: Plan, division: Division) -> Page:
         return self._page(lang, division_url(plan, division), "division.md.j2", plan, heading_text(division, lang),
-                          **self._division_context(plan, division, lang))
+                          summary=_summary(division, lang), **self._division_context(plan, division, lang))
 
     def _side_by_side_page(self, lang: str, plan: Plan, division: Division) -> Page:
         url = side_by_side_url(division_url(plan, division))
         title = LABELS[lang]["side_by_side_of"].format(title=heading_text(division, lang))
-        return self._page(lang, url, "side_by_side.md.j2", plan, title, zh_heading=heading_text(division, "zh"),
+        return self._page(lang, url, "side_by_side.md.j2", plan, title, searchable=False,
+                          zh_heading=heading_text(division, "zh"),
                           en_heading=heading_text(division, "en"), **self._division_context(plan, division, lang))
 
     def _box_title(self, table: Table, lang: str) -> str:
@@ -320,7 +363,11 @@ class Renderer:
             cites=self._cites(plan, url, citations.table_zh(plan, table), citations.table_en(plan, table),
                               table.number, lang),
             row_cites={r.key: (citations.table_zh(plan, table, r), citations.table_en(plan, table, r))
-                       for r in table.rows})
+                       for r in table.rows},
+            implements=[(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
+                        if link.source == f"{plan.id}/{table.id}"],
+            implemented_by=[(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
+                            if link.target == f"{plan.id}/{table.id}"])
 
     def _row_page(self, lang: str, plan: Plan, table: Table, row: Row) -> Page:
         url = row_url(plan, table, row)
@@ -330,9 +377,130 @@ class Renderer:
                       and c.text.zh.strip()), None)
         if label is not None:
             title += f" {self._tx(label.text, lang)}"
+        identifier = f"{plan.id}/{table.id}/{row.key}"
+        links = self.checked.concordance
         return self._page(lang, url, "row.md.j2", plan, title, table=table, row=row,
                           box_title=self._box_title(table, lang),
+                          implements=[(identifier, link) for link in links.links if link.source == identifier],
+                          implemented_by=[(identifier, link) for link in links.links if link.target == identifier],
                           cites=self._cites(plan, url, row_zh, row_en, row_zh.split("》", 1)[1], lang))
+
+    # ------------------------------------------------------------------------------ concordance
+
+    def _related_names(self, plan: Plan | None, upward: bool, lang: str) -> str:
+        """The short titles of a plan's parent (upward) or of its children."""
+        if plan is None:
+            return ""
+        related = ([p for p in self.corpus.plans if p.id == plan.parent] if upward
+                   else [p for p in self.corpus.plans if p.parent == plan.id])
+        return ("、" if lang == DEFAULT_LANGUAGE else ", ").join(self._tx(p.short_title, lang) for p in related)
+
+    def _links_of_division(self, plan: Plan, division: Division, *, outgoing: bool) -> list[tuple[str, Link]]:
+        """Links from (or to) this division, its own paragraphs and the boxes printed in it — not those
+        of its sub-divisions, which show on their own pages."""
+        base = f"{plan.id}/{division.path}"
+        own = {base, *(f"{base}/{p.id}" for p in division.paragraphs), *(f"{plan.id}/{b.box}" for b in division.boxes)}
+        found = []
+        for link in self.checked.concordance.links:
+            here = link.source if outgoing else link.target
+            if here in own:
+                found.append((here, link))
+        return found
+
+    def link_view(self, here: str, link: Link, lang: str, outgoing: bool, page_url: str) -> LinkView:
+        other = (link.target if outgoing else link.source) or ""
+        relation = self.checked.concordance.relation(link.relation)
+        return LinkView(
+            here=self._part_label(here, lang),
+            cite=self._short_cite(other, lang) if other else "",
+            url=addresses.relative(page_url, identifier_url(other)) if other else "",
+            quote=link_quote(self.corpus, other, lang) if other else "",
+            relation=self._tx(relation.name, lang) if relation else link.relation,
+            note=self._tx(link.note, lang),
+            discrepancy=self._tx(link.discrepancy.text, lang) if link.discrepancy else "",
+        )
+
+    def _part_label(self, identifier: str, lang: str) -> str:
+        last = identifier.rsplit("/", 1)[-1]
+        if last.startswith("p") and last[1:].isdigit():
+            n = int(last[1:])
+            return f"第{citations.cn_ordinal(n)}段" if lang == DEFAULT_LANGUAGE else f"para. {n}"
+        if last.startswith("box"):
+            plan = self.corpus.plan(identifier.split("/", 1)[0])
+            table = plan.table(last) if plan else None
+            return self._box_title(table, lang) if table else last
+        return ""
+
+    def _short_cite(self, identifier: str, lang: str) -> str:
+        """《省规划》第六章第五节第二段 / Liaoning Plan, ch. 6, s. 5, para. 2 — short forms for link lists."""
+        plan_id, _, rest = identifier.partition("/")
+        plan = self.corpus.plan(plan_id)
+        if plan is None:
+            return identifier
+        name = self._tx(plan.short_title, lang)
+        segments = rest.split("/")
+        if segments[0].startswith("box"):
+            table = plan.table(segments[0])
+            row = table.row(segments[1]) if table and len(segments) > 1 else None
+            if table is None:
+                return identifier
+            full = (citations.table_zh(plan, table, row) if lang == DEFAULT_LANGUAGE
+                    else citations.table_en(plan, table, row))
+        else:
+            paragraph = plan.paragraph(rest)
+            division = plan.division("/".join(segments[:-1]) if paragraph else rest)
+            if division is None:
+                return identifier
+            full = (citations.division_zh(plan, division, paragraph) if lang == DEFAULT_LANGUAGE
+                    else citations.division_en(plan, division, paragraph))
+        if lang == DEFAULT_LANGUAGE:
+            return f"{name}{full.split('》', 1)[1]}"
+        return f"{name}, {full.split(', ', 1)[1]}" if ", " in full else name
+
+    def _matrix_page(self, lang: str) -> Page:
+        rows: list[MatrixRow] = []
+        for plan in self.corpus.plans:
+            children = [p for p in self.corpus.plans if p.parent == plan.id]
+            if not children:
+                continue
+            for division in plan.divisions():
+                if not division.is_article:
+                    continue
+                rows.append(MatrixRow(plan, division, None, self._links_of_division(plan, division, outgoing=False)))
+            for table in plan.tables:
+                links = [(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
+                         if link.target is not None and (link.target == f"{plan.id}/{table.id}"
+                                                         or link.target.startswith(f"{plan.id}/{table.id}/"))]
+                rows.append(MatrixRow(plan, None, table, links))
+        return self._page(lang, MATRIX_URL, "matrix.md.j2", None, LABELS[lang]["matrix"], rows=rows,
+                          concordance=self.checked.concordance)
+
+    def _report_page(self, lang: str) -> Page:
+        found: list[DiscrepancyView] = []
+        for plan in self.corpus.plans:
+            for result in self.checked.results.get(plan.id, []):
+                check = result.check
+                if check.discrepancy:
+                    where = addresses.paragraph_url(plan, check.stated.at) if check.stated else consistency_url(plan)
+                    found.append(DiscrepancyView(plan, check.title, result.expected, result.computed,
+                                                 check.discrepancy.text, where))
+            for table in plan.tables:
+                for row in table.rows:
+                    if row.discrepancy:
+                        found.append(DiscrepancyView(plan, table.heading, "", "", row.discrepancy.text,
+                                                     row_url(plan, table, row)))
+        for comparison in self.checked.comparisons:
+            c = comparison.comparison
+            if c.discrepancy:
+                found.append(DiscrepancyView(None, c.title, c.city.printed if c.city else "",
+                                             c.province.printed if c.province else "", c.discrepancy.text,
+                                             f"{REPORT_URL}#{c.id}"))
+        for link in self.checked.concordance.links:
+            if link.discrepancy:
+                found.append(DiscrepancyView(None, link.note, link.source, link.target or "—", link.discrepancy.text,
+                                             identifier_url(link.source)))
+        return self._page(lang, REPORT_URL, "report.md.j2", None, LABELS[lang]["report"],
+                          results=self.checked.results, comparisons=self.checked.comparisons, discrepancies=found)
 
     # ------------------------------------------------------------------------------ navigation
 
@@ -349,12 +517,34 @@ class Renderer:
             item.children.append(boxes)
             item.children.append(NavItem(LABELS[lang]["consistency"], src_of(consistency_url(plan))))
             items.append(item)
+        items.append(NavItem(LABELS[lang]["matrix"], src_of(MATRIX_URL)))
+        items.append(NavItem(LABELS[lang]["report"], src_of(REPORT_URL)))
         return items
 
     def _division_nav(self, plan: Plan, division: Division, lang: str) -> NavItem:
         item = NavItem(heading_text(division, lang), src_of(division_url(plan, division)))
         item.children = [self._division_nav(plan, child, lang) for child in division.children]
         return item
+
+
+def _front_matter(lang: str, title: str, plan: Plan | None, summary: str, searchable: bool) -> str:
+    """Page metadata for MkDocs and Material: a description for search engines and link previews, and
+    exclusion from the search index for views that repeat other pages."""
+    words = f"{title} — {_text_in(plan.title, lang)}" if plan is not None else title
+    if summary:
+        words += f": {summary}"
+    limit = 120 if lang == DEFAULT_LANGUAGE else 240
+    meta: dict[str, object] = {"description": words if len(words) <= limit else words[: limit - 1] + "…"}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10**6, sort_keys=True) + "---\n"
+
+
+def _summary(division: Division, lang: str) -> str:
+    first = division.paragraphs[0] if division.paragraphs else None
+    if first is None:
+        return ""
+    return " ".join(_text_in(first.text, lang).split())
 
 
 def render_site(checked: Checked, site_url: str = "") -> Site:

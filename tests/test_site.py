@@ -199,3 +199,54 @@ def test_side_by_side_page(site: Path) -> None:
     assert '<div lang="zh-Hans"><div class="plan-para" id="p1">' in html
     assert '<div lang="en"><div class="plan-para" id="p1-en">' in html
     assert "中文文本为正式文本；英文为参考译文。" in html and "The Chinese text is authentic" in html
+
+
+def _page_of(site: Path, url: str, lang: str = "") -> str:
+    return (site / lang / url.split("#")[0] / "index.html").read_text(encoding="utf-8")
+
+
+def test_links_shown_in_both_directions(site: Path, checked: Checked) -> None:
+    """Every concordance link shows on the Chaoyang page (Implements) and on the Liaoning page (Implemented
+    by), in both languages — both generated from the one concordance."""
+    import posixpath
+
+    from build_tools.addresses import identifier_url
+
+    for link in checked.concordance.links:
+        if link.target is None:
+            continue
+        source_url, target_url = identifier_url(link.source), identifier_url(link.target)
+        for lang in ("", "en/"):
+            here = source_url.split("#")[0]
+            href = posixpath.relpath(target_url.split("#")[0], here) + "/" + (
+                "#" + target_url.split("#")[1] if "#" in target_url else "")
+            assert f'href="{href}"' in _page_of(site, source_url, lang), (link.source, link.target, lang)
+            there = target_url.split("#")[0]
+            back = posixpath.relpath(source_url.split("#")[0], there) + "/" + (
+                "#" + source_url.split("#")[1] if "#" in source_url else "")
+            assert f'href="{back}"' in _page_of(site, target_url, lang), (link.target, link.source, lang)
+
+
+def test_implementation_map_lists_every_liaoning_article(site: Path, checked: Checked) -> None:
+    liaoning = checked.corpus.plan("liaoning-2021-2025")
+    assert liaoning is not None
+    for lang in ("", "en/"):
+        html = (site / lang / "implementation/index.html").read_text(encoding="utf-8")
+        for division in liaoning.divisions():
+            if division.is_article:
+                assert f'href="../liaoning-2021-2025/{division.path}/"' in html, (lang, division.path)
+        assert html.count("plan-none") >= 1  # provisions the city plan does not implement are shown as such
+
+
+def test_report_lists_every_registered_discrepancy(site: Path, checked: Checked) -> None:
+    texts = [c.discrepancy.text for p in checked.corpus.plans for c in p.checks if c.discrepancy]
+    texts += [r.discrepancy.text for p in checked.corpus.plans for t in p.tables for r in t.rows if r.discrepancy]
+    texts += [r.comparison.discrepancy.text for r in checked.comparisons if r.comparison.discrepancy]
+    texts += [link.discrepancy.text for link in checked.concordance.links if link.discrepancy]
+    assert len(texts) >= 7
+    from html import escape
+
+    for lang, pick in (("", lambda t: t.zh), ("en/", lambda t: t.en)):
+        html = (site / lang / "consistency/index.html").read_text(encoding="utf-8")
+        for text in texts:
+            assert escape(pick(text), quote=True) in html, pick(text)

@@ -1,0 +1,135 @@
+"""The implementation map: Chaoyang provisions linked to the Liaoning provisions they implement."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from build_tools.concordance import upper_level_rows
+from build_tools.pipeline import Checked, check_project
+from build_tools.units import UNITS, to_base
+
+from .conftest import edit, line_of
+
+CONCORDANCE = "tables/concordance.yaml"
+CHAOYANG, LIAONING = "chaoyang-2021-2025", "liaoning-2021-2025"
+
+
+def test_real_concordance_is_complete(checked: Checked) -> None:
+    concordance = checked.concordance
+    assert len(concordance.links) > 150
+    assert {link.relation for link in concordance.links} == {r.id for r in concordance.relations}
+    chaoyang = checked.corpus.plan(CHAOYANG)
+    assert chaoyang is not None
+    exempt = {e.article for e in concordance.exemptions}
+    for division in chaoyang.divisions():
+        if division.is_article:
+            identifier = f"{CHAOYANG}/{division.path}"
+            boxes = [f"{CHAOYANG}/{b.box}" for b in division.boxes]
+            assert concordance.from_provision(identifier) or any(concordance.from_provision(b) for b in boxes) \
+                or identifier in exempt, identifier
+    assert all(e.reason.zh and e.reason.en for e in concordance.exemptions)
+    for link in concordance.links:
+        assert link.source.startswith(CHAOYANG + "/") and (link.target is None or link.target.startswith(LIAONING))
+        assert link.note.zh and link.note.en
+
+
+def test_every_upper_level_zone_row_is_linked_or_registered(checked: Checked) -> None:
+    chaoyang = checked.corpus.plan(CHAOYANG)
+    assert chaoyang is not None
+    rows = upper_level_rows(chaoyang)
+    assert len(rows) == 5 + 6 + 3  # 专栏二 国家级/省级, 专栏三 上级规划, 专栏四 上级规划
+    links = {link.source: link for link in checked.concordance.links}
+    for table, row in rows:
+        link = links[f"{CHAOYANG}/{table.id}/{row.key}"]
+        assert link.target is not None or link.discrepancy is not None
+    registered = {link.source for link in checked.concordance.links if link.discrepancy}
+    assert registered == {f"{CHAOYANG}/box2/ZK5", f"{CHAOYANG}/box3/ZC2"}  # no provincial row; another spelling
+
+
+def test_every_liaoning_zone_in_chaoyang_is_implemented(checked: Checked) -> None:
+    """The other direction: each row of the provincial zone boxes located in Chaoyang has a city row."""
+    liaoning = checked.corpus.plan(LIAONING)
+    assert liaoning is not None
+    targets = {link.target for link in checked.concordance.links}
+    for box in ("box3", "box5", "box7"):
+        table = liaoning.table(box)
+        assert table is not None
+        for row in table.data_rows:
+            if "朝阳" in row.cells["places"].value_text:
+                assert f"{LIAONING}/{box}/{row.key}" in targets, (box, row.key)
+
+
+def keys(root: Path) -> list[tuple[str, str, int]]:
+    return check_project(root).diagnostics.keys
+
+
+def test_unknown_target_lists_candidates(real_copy: Path) -> None:
+    path = real_copy / CONCORDANCE
+    edit(path, "    to: liaoning-2021-2025/box5/25\n", "    to: liaoning-2021-2025/box5/99\n")
+    checked = check_project(real_copy)
+    found = [d for d in checked.diagnostics.errors if d.code == "unknown-reference"]
+    assert [(d.loc.file, d.loc.line) for d in found] == [(CONCORDANCE, line_of(path, "box5/99"))]
+    assert "did you mean" in found[0].fix
+
+
+def test_ambiguous_target_lists_candidates(real_copy: Path) -> None:
+    path = real_copy / CONCORDANCE
+    edit(path, "    to: liaoning-2021-2025/box5/25\n", "    to: ch2/s1\n")  # a 节 in one plan, a 一、 in the other
+    checked = check_project(real_copy)
+    found = [d for d in checked.diagnostics.errors if d.code == "ambiguous-reference"]
+    assert [(d.loc.file, d.loc.line) for d in found] == [(CONCORDANCE, line_of(path, "to: ch2/s1"))]
+    assert "chaoyang-2021-2025/ch2/s1" in found[0].fix and "liaoning-2021-2025/ch2/s1" in found[0].fix
+
+
+def test_uncovered_article_is_reported(real_copy: Path) -> None:
+    path = real_copy / CONCORDANCE
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - article: chaoyang-2021-2025/ch2/s1\n")
+    end = text.index("  - article:", start + 10) if "  - article:" in text[start + 10:] else len(text)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert ("no-counterpart", "content/chaoyang-2021-2025/ch2.yaml",
+            line_of(real_copy / "content/chaoyang-2021-2025/ch2.yaml", "id: s1")) in keys(real_copy)
+
+
+def test_unlinked_upper_level_zone_is_reported(real_copy: Path) -> None:
+    path = real_copy / CONCORDANCE
+    edit(path, "  - from: chaoyang-2021-2025/box3/ZC6\n    to: liaoning-2021-2025/box7/11\n",
+         "  - from: chaoyang-2021-2025/box4/CZB1\n    to: liaoning-2021-2025/box7/11\n")
+    found = keys(real_copy)
+    assert "unlinked-zone" in {code for code, _, _ in found}
+
+
+def test_zone_linked_under_another_name_needs_a_discrepancy(real_copy: Path) -> None:
+    path = real_copy / CONCORDANCE
+    edit(path, "    to: liaoning-2021-2025/box7/9\n", "    to: liaoning-2021-2025/box7/10\n")
+    assert "zone-name-mismatch" in {code for code, _, _ in keys(real_copy)}
+
+
+def test_link_to_the_wrong_plan(real_copy: Path) -> None:
+    path = real_copy / CONCORDANCE
+    edit(path, "    to: liaoning-2021-2025/box5/25\n", "    to: chaoyang-2021-2025/box2/ZK1\n")
+    assert "wrong-plan" in {code for code, _, _ in keys(real_copy)}
+
+
+def test_comparisons(checked: Checked) -> None:
+    results = {r.comparison.id: r for r in checked.comparisons}
+    assert results["new-iron-ore-resources"].computed == "20.0%"  # 20000 万吨 of 10 亿吨
+    assert results["new-gold-resources"].computed == "6.7%"  # 2000 千克 of 30 吨
+    assert results["number-of-mines"].computed == "19.5%"  # 390 of 2000
+    assert results["iron-ore-output"].holds is None  # ore tonnage vs 62 %-grade equivalent: not comparable
+    assert results["sand-gravel-minimum-scale"].holds is True  # 50万吨/年 both
+    assert results["key-exploration-areas-from-province"].holds is False  # 5 stated, 4 provincial rows
+    failing = {c for c, r in results.items() if r.holds is False}
+    assert failing == {c for c, r in results.items() if r.comparison.discrepancy is not None}
+
+
+@pytest.mark.parametrize(("value", "unit", "base"), [
+    ("20000", "万吨", "200000000"), ("10", "亿吨", "1000000000"), ("2000", "千克", "2"), ("30", "吨", "30"),
+    ("20", "万立方米", "200000"), ("50", "万吨／年", "500000"), ("14.87", "万平方千米", "148700"),
+    ("15", "亩", "0.01"), ("10.2", "亿元", "1020000000"),
+])
+def test_unit_conversions(value: str, unit: str, base: str) -> None:
+    assert to_base(Decimal(value), UNITS[unit]).quantize(Decimal("0.0001")) == Decimal(base).quantize(Decimal("0.0001"))
