@@ -238,8 +238,10 @@ def link_quote(corpus: Corpus, identifier: str, lang: str, width: int = 70) -> s
             text = (first.text.zh if lang == "zh" else first.text.en or first.text.zh) if first else ""
         elif table is not None and "/" in rest:
             row = table.row(rest.split("/", 1)[1])
-            text = " ".join((c.text.zh if lang == "zh" else c.text.en or c.text.zh)
-                            for c in (row.cells.values() if row else ()) if c.text.zh.strip())
+            text = " | ".join("".join((c.text.zh if lang == "zh" else c.text.en or c.text.zh).split())
+                              if lang == "zh" else (c.text.en or c.text.zh)
+                              for c in (row.cells.values() if row else ()) if c.text.zh.strip())
+            return text if len(text) <= width else text[: width - 1].rstrip() + "…"
         elif table is not None:
             text = table.heading.zh if lang == "zh" else table.heading.en or table.heading.zh
         else:

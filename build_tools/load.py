@@ -8,6 +8,7 @@ every identifier is known.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -622,7 +623,7 @@ def _resolve(plan: Plan, root: Path, files: _PlanFiles, diags: Diagnostics) -> P
         doc = load_yaml(checks_path, root, diags)
         if doc is not None:
             checks = _checks(_Reader(doc, diags), plan)
-    return Plan(**{**plan.__dict__, "checks": checks})
+    return dataclasses.replace(plan, checks=checks)
 
 
 def _candidates(name: str, known: Iterable[str]) -> str:

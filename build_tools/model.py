@@ -7,6 +7,7 @@ there are no raw dicts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from .diagnostics import Loc
@@ -65,7 +66,7 @@ class Division:
     notes: tuple[Note, ...]
     loc: Loc
 
-    @property
+    @cached_property
     def children(self) -> tuple[Division, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Division))
 
@@ -262,13 +263,21 @@ class Plan:
     loc: Loc
 
     def divisions(self) -> tuple[Division, ...]:
+        return self._divisions
+
+    @cached_property
+    def _divisions(self) -> tuple[Division, ...]:
         out: list[Division] = []
         for part in self.parts:
             out.extend(part.walk())
         return tuple(out)
 
+    @cached_property
+    def _division_index(self) -> dict[str, Division]:
+        return {d.path: d for d in self._divisions}
+
     def division(self, path: str) -> Division | None:
-        return next((d for d in self.divisions() if d.path == path), None)
+        return self._division_index.get(path)
 
     def table(self, box: str) -> Table | None:
         return next((t for t in self.tables if t.id == box), None)
