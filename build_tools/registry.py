@@ -1,0 +1,394 @@
+"""Registries and tagging: every mineral and zone of the plans, and which provisions concern each.
+
+Input: tables/minerals.yaml, tables/zones.yaml (zone kinds; zones only counted or named in the text), the box
+rows that list zones, the concordance (a Chaoyang row linked to a Liaoning row is one zone) and
+tables/tags.yaml (reviewed corrections). Output: a `Registry` of `Mineral`s and `Zone`s, and `Tags`: for every
+paragraph, heading and table row, the minerals and zones it names, found through the registries' aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .concordance import Concordance, normalize_zone_name
+from .diagnostics import Diagnostics, Loc
+from .load import _Reader
+from .model import Corpus, Plan, Row, Table, Text
+from .yamlio import load_yaml
+
+MINERALS = "tables/minerals.yaml"
+ZONES = "tables/zones.yaml"
+TAGS = "tables/tags.yaml"
+_DASHES = re.compile(r"[－―—–]")
+
+
+@dataclass(frozen=True)
+class Flag:
+    flag: str
+    at: str  # paragraph identifier
+
+
+@dataclass(frozen=True)
+class Mineral:
+    id: str
+    name: Text
+    aliases: tuple[str, ...]
+    not_in: tuple[str, ...]
+    en_aliases: tuple[str, ...]
+    category: str
+    group: str | None
+    flags: tuple[Flag, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class ZoneType:
+    id: str
+    name: Text
+    aliases: tuple[str, ...]
+    level: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Zone:
+    id: str
+    type: str
+    name: Text  # the name as printed (the city's where both plans list it), without level suffix
+    aliases: tuple[str, ...]  # Chinese names and codes that name the zone in the texts
+    code: str | None
+    level: str | None
+    places: Text
+    minerals: tuple[str, ...]  # mineral ids
+    sources: tuple[str, ...]  # identifiers of the rows or paragraph that list the zone
+    count: int | None  # for a set of zones the plans only count
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Registry:
+    minerals: tuple[Mineral, ...]
+    zone_types: tuple[ZoneType, ...]
+    zones: tuple[Zone, ...]
+    flag_names: dict[str, Text]
+    categories: dict[str, Text]
+
+    def mineral(self, mid: str) -> Mineral | None:
+        return next((m for m in self.minerals if m.id == mid), None)
+
+    def zone(self, zid: str) -> Zone | None:
+        return next((z for z in self.zones if z.id == zid), None)
+
+    def zone_type(self, tid: str) -> ZoneType | None:
+        return next((t for t in self.zone_types if t.id == tid), None)
+
+    def longer_names(self, zone: Zone) -> tuple[str, ...]:
+        """Aliases of other zones that contain one of this zone's (辽阳弓长岭 inside 辽阳弓长岭-本溪南芬)."""
+        return tuple(sorted({other for z in self.zones if z.id != zone.id for other in z.aliases
+                             for mine in zone.aliases if mine in other and mine != other}))
+
+    def identifiers(self) -> list[tuple[str, str, Loc]]:
+        """Published identifiers of the facet pages: (identifier, label, where defined)."""
+        out = [(f"minerals/{m.id}", m.name.zh, m.loc) for m in self.minerals]
+        out += [(f"zones/{t.id}", t.name.zh, t.loc) for t in self.zone_types]
+        out += [(f"zones/{z.id}", z.name.zh[:24], z.loc) for z in self.zones]
+        return out
+
+
+EMPTY_REGISTRY = Registry((), (), (), {}, {})
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+def load_registry(corpus: Corpus, concordance: Concordance, root: Path, diags: Diagnostics) -> Registry:
+    if not (root / MINERALS).exists() or not (root / ZONES).exists():
+        return EMPTY_REGISTRY
+    mdoc = load_yaml(root / MINERALS, root, diags)
+    zdoc = load_yaml(root / ZONES, root, diags)
+    if mdoc is None or zdoc is None or not isinstance(mdoc.data, dict) or not isinstance(zdoc.data, dict):
+        return EMPTY_REGISTRY
+    r = _Reader(mdoc, diags)
+    r.known(mdoc.data, (), ("flag_names", "categories", "minerals"))
+    flag_names = {str(k): r.text(v, ("flag_names", str(k))) for k, v in (mdoc.data.get("flag_names") or {}).items()}
+    categories = {str(k): r.text(v, ("categories", str(k))) for k, v in (mdoc.data.get("categories") or {}).items()}
+    minerals = []
+    seen: dict[str, int] = {}
+    for path, item in r.items(mdoc.data, (), "minerals"):
+        entry = r.mapping(item, path, "a mineral") or {}
+        r.known(entry, path, ("id", "name", "aliases", "not_in", "en_aliases", "category", "group", "flags"))
+        mid = r.string(entry, path, "id", code="missing-id")
+        if mid in seen:
+            diags.error(r.loc(path), "duplicate-id", f"mineral '{mid}' is defined twice (first at line {seen[mid]})",
+                        "give each mineral its own id")
+        seen[mid] = mdoc.line(path)
+        category = r.string(entry, path, "category")
+        if category not in categories:
+            diags.error(r.loc((*path, "category")), "unknown-reference", f"unknown category '{category}'",
+                        f"use one of: {', '.join(categories)}")
+        flags = []
+        for fpath, f in r.items(entry, path, "flags"):
+            fmap = r.mapping(f, fpath, "a flag") or {}
+            flag, at = str(fmap.get("flag", "")), str(fmap.get("at", ""))
+            if flag not in flag_names:
+                diags.error(r.loc(fpath), "unknown-reference", f"unknown flag '{flag}'",
+                            f"use one of: {', '.join(flag_names)}")
+            plan_id, _, ref = at.partition("/")
+            plan = corpus.plan(plan_id)
+            text = plan.printed_text(ref) if plan else None
+            aliases = [str(a) for a in entry.get("aliases") or []]
+            if text is None:
+                diags.error(r.loc(fpath), "unknown-reference", f"no paragraph '{at}'", "name a paragraph identifier")
+            elif not any(a in text for a in aliases):
+                diags.error(r.loc(fpath), "quote-not-found", f"{at} does not name {mid}",
+                            "flag a mineral only where the paragraph names it")
+            flags.append(Flag(flag, at))
+        minerals.append(Mineral(mid, r.text(entry.get("name"), (*path, "name")),
+                                tuple(str(a) for a in entry.get("aliases") or []),
+                                tuple(str(a) for a in entry.get("not_in") or []),
+                                tuple(str(a) for a in entry.get("en_aliases") or []),
+                                category, str(entry["group"]) if entry.get("group") else None, tuple(flags),
+                                r.loc(path)))
+    for m in minerals:
+        if m.group and m.group not in seen:
+            diags.error(m.loc, "unknown-reference", f"group '{m.group}' is not a mineral", "name a mineral id")
+    zone_types, zones = _zones(corpus, concordance, zdoc, diags, minerals)
+    return Registry(tuple(minerals), zone_types, zones, flag_names, categories)
+
+
+def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnostics,
+           minerals: list[Mineral]) -> tuple[tuple[ZoneType, ...], tuple[Zone, ...]]:
+    from .yamlio import Doc
+
+    assert isinstance(doc, Doc)
+    r = _Reader(doc, diags)
+    r.known(doc.data, (), ("types", "zones", "counties"))
+    counties = {str(k): r.text(v, ("counties", str(k))) for k, v in (doc.data.get("counties") or {}).items()}
+    types: list[ZoneType] = []
+    row_sources: list[tuple[str, Plan, Table, Row]] = []
+    for path, item in r.items(doc.data, (), "types"):
+        entry = r.mapping(item, path, "a zone type") or {}
+        r.known(entry, path, ("id", "name", "aliases", "level", "rows"))
+        tid = r.string(entry, path, "id", code="missing-id")
+        types.append(ZoneType(tid, r.text(entry.get("name"), (*path, "name")),
+                              tuple(str(a) for a in entry.get("aliases") or []),
+                              str(entry["level"]) if entry.get("level") else None, r.loc(path)))
+        for spath, source in r.items(entry, path, "rows"):
+            smap = r.mapping(source, spath, "a row source") or {}
+            plan_id, _, box = str(smap.get("table", "")).partition("/")
+            plan = corpus.plan(plan_id)
+            table = plan.table(box) if plan else None
+            if plan is None or table is None:
+                diags.error(r.loc(spath), "unknown-reference", f"no table '{smap.get('table')}'",
+                            "name a box: plan/boxN")
+                continue
+            for row in table.data_rows:
+                category = smap.get("category")
+                if category and row.cells.get("category") and row.cells["category"].value_text != category:
+                    continue
+                row_sources.append((tid, plan, table, row))
+    type_ids = {t.id for t in types}
+    links = {link.source: link.target for link in concordance.links if link.target}
+    merged_into: dict[str, str] = {}  # Liaoning row identifier -> Chaoyang row identifier naming the same zone
+    for source, target in links.items():
+        merged_into[target] = source
+    by_row = {f"{plan.id}/{table.id}/{row.key}": (tid, plan, table, row) for tid, plan, table, row in row_sources}
+    zones: list[Zone] = []
+    taken: dict[str, Loc] = {}
+    for identifier, (tid, plan, table, row) in by_row.items():
+        if identifier in merged_into and merged_into[identifier] in by_row:
+            continue  # listed under the city's row
+        sources = [identifier] + [t for s, t in links.items() if s == identifier and t in by_row]
+        parent_rows = [by_row[s] for s in sources[1:]]
+        name_cell = row.cells.get("name")
+        assert name_cell is not None
+        zid = _slug(name_cell.text.en or name_cell.text.zh, tid)
+        if zid in taken:
+            zid = f"{zid}-{tid}"
+        level = name_cell.level
+        if level == "上级规划" and parent_rows:
+            parent_name = parent_rows[0][3].cells["name"]
+            level = parent_name.level or _default_level(types, parent_rows[0][0])
+        elif level in (None, "市级规划"):
+            level = "市级" if plan.parent else _default_level(types, tid)
+        names = {name_cell.name or ""}
+        names |= {p[3].cells["name"].name or "" for p in parent_rows}
+        # A bare place name (辽宁阜新 -> 阜新) would tag every mention of the city: names shorter than four
+        # characters are not aliases; codes always are.
+        aliases = sorted({a for n in names if n and len(a := normalize_zone_name(n)) >= 4}
+                         | ({str(row.cells["code"].text.zh)} if "code" in row.cells else set()))
+        places = _places(plan, row, parent_rows, counties)
+        mineral_cell = row.cells.get("minerals")
+        found = _minerals_in(mineral_cell.value_text if mineral_cell else "", minerals)
+        taken[zid] = row.loc
+        zones.append(Zone(zid, tid, Text(name_cell.name or name_cell.text.zh, _strip_level_en(name_cell.text.en),
+                                         row.loc),
+                          tuple(aliases), row.cells["code"].text.zh if "code" in row.cells else None, level, places,
+                          found, tuple(sources), None, row.loc))
+    for path, item in r.items(doc.data, (), "zones"):
+        entry = r.mapping(item, path, "a zone") or {}
+        r.known(entry, path, ("id", "type", "name", "aliases", "level", "places", "at", "count", "minerals"))
+        zid = r.string(entry, path, "id", code="missing-id")
+        ztype = r.string(entry, path, "type")
+        if ztype not in type_ids:
+            diags.error(r.loc((*path, "type")), "unknown-reference", f"unknown zone type '{ztype}'",
+                        f"use one of: {', '.join(sorted(type_ids))}")
+        if zid in taken:
+            diags.error(r.loc(path), "duplicate-id", f"zone '{zid}' is defined twice", "give each zone its own id")
+        at = str(entry.get("at", ""))
+        plan_id, _, ref = at.partition("/")
+        plan = corpus.plan(plan_id)
+        if plan is None or plan.printed_text(ref) is None:
+            diags.error(r.loc((*path, "at")), "unknown-reference", f"no paragraph '{at}'", "name the paragraph")
+        name = r.text(entry.get("name"), (*path, "name"))
+        mineral_ids = tuple(str(m) for m in entry.get("minerals") or []) or _minerals_in(name.zh, minerals)
+        zones.append(Zone(zid, ztype, name, tuple(_DASHES.sub("-", str(a)) for a in entry.get("aliases") or []),
+                          None, str(entry.get("level")) if entry.get("level") else None,
+                          r.text(entry.get("places"), (*path, "places")), mineral_ids, (at,),
+                          int(entry["count"]) if entry.get("count") else None, r.loc(path)))
+        taken[zid] = r.loc(path)
+    return tuple(types), tuple(sorted(zones, key=lambda z: (z.type, z.id)))
+
+
+def _default_level(types: list[ZoneType], tid: str) -> str | None:
+    return next((t.level for t in types if t.id == tid), None)
+
+
+def _slug(english: str, fallback: str) -> str:
+    words = re.sub(r"\(.*?\)", "", english).replace("Liaoning ", "", 1)
+    slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+    return slug or fallback
+
+
+def _strip_level_en(english: str) -> str:
+    return re.sub(r"\s*\((national|provincial|city)[- ]level( plan)?\)|\s*\(higher-level plan\)", "", english).strip()
+
+
+def _places(plan: Plan, row: Row, parent_rows: list[tuple[str, Plan, Table, Row]], counties: dict[str, Text]) -> Text:
+    cell = row.cells.get("places")
+    if cell is not None:
+        return Text(cell.value_text, cell.text.en, cell.loc)
+    for _, _, _, parent in parent_rows:
+        if "places" in parent.cells:
+            p = parent.cells["places"]
+            city = Text(p.value_text, p.text.en, p.loc)
+            break
+    else:
+        city = Text("朝阳", "Chaoyang", row.loc)
+    name = row.cells["name"].value_text
+    found = [t for short, t in counties.items() if short in name]
+    if not found:
+        return city
+    return Text("、".join(t.zh for t in found), ", ".join(t.en for t in found), row.loc)
+
+
+def _minerals_in(text: str, minerals: list[Mineral]) -> tuple[str, ...]:
+    return tuple(sorted({m.id for m in minerals if _names(text, m.aliases, m.not_in)}))
+
+
+# ------------------------------------------------------------------------------------------------ tagging
+
+def _names(text: str, aliases: tuple[str, ...], not_in: tuple[str, ...]) -> bool:
+    """Does `text` name this thing? An alias counts unless that occurrence lies inside a `not_in` word."""
+    for alias in aliases:
+        start = text.find(alias)
+        while start != -1:
+            end = start + len(alias)
+            covered = False
+            for word in not_in:
+                offset = word.find(alias)
+                while offset != -1:
+                    begin = start - offset
+                    if begin >= 0 and text[begin:begin + len(word)] == word:
+                        covered = True
+                        break
+                    offset = word.find(alias, offset + 1)
+                if covered:
+                    break
+            if not covered:
+                return True
+            start = text.find(alias, end - len(alias) + 1)
+    return False
+
+
+@dataclass
+class Tags:
+    """Facets (mineral:<id>, zone:<id>, zone-type:<id>) of each tagged identifier, and the reverse index."""
+
+    of: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def by_facet(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = defaultdict(list)
+        for identifier in sorted(self.of):
+            for facet in sorted(self.of[identifier]):
+                index[facet].append(identifier)
+        return index
+
+
+def tag_text(text: str, registry: Registry) -> set[str]:
+    flat = _DASHES.sub("-", "".join(text.split()))
+    found = {f"mineral:{m.id}" for m in registry.minerals if _names(flat, m.aliases, m.not_in)}
+    found |= {f"zone:{z.id}" for z in registry.zones if _names(flat, z.aliases, registry.longer_names(z))}
+    found |= {f"zone-type:{t.id}" for t in registry.zone_types if _names(flat, t.aliases, ())}
+    return found
+
+
+def tag_corpus(corpus: Corpus, registry: Registry, root: Path, diags: Diagnostics) -> Tags:
+    tags = Tags()
+    for plan in corpus.plans:
+        for division in plan.divisions():
+            base = f"{plan.id}/{division.path}"
+            heading = tag_text(division.heading.zh, registry)
+            if heading:
+                tags.of[base] |= heading
+            for paragraph in division.paragraphs:
+                found = tag_text(paragraph.text.zh, registry)
+                if found:
+                    tags.of[f"{base}/{paragraph.id}"] |= found
+        for table in plan.tables:
+            for row in table.rows:
+                found = tag_text(" ".join(c.text.zh for c in row.cells.values()), registry)
+                identifier = f"{plan.id}/{table.id}/{row.key}"
+                found |= {f"zone:{z.id}" for z in registry.zones if identifier in z.sources}
+                found |= {f"mineral:{m}" for z in registry.zones if identifier in z.sources for m in z.minerals}
+                if found:
+                    tags.of[identifier] |= found
+    _apply_overrides(tags, corpus, registry, root, diags)
+    return tags
+
+
+def _apply_overrides(tags: Tags, corpus: Corpus, registry: Registry, root: Path, diags: Diagnostics) -> None:
+    file = root / TAGS
+    if not file.exists():
+        return
+    doc = load_yaml(file, root, diags)
+    if doc is None or not isinstance(doc.data, dict):
+        return
+    r = _Reader(doc, diags)
+    facets = ({f"mineral:{m.id}" for m in registry.minerals} | {f"zone:{z.id}" for z in registry.zones}
+              | {f"zone-type:{t.id}" for t in registry.zone_types})
+    for path, item in r.items(doc.data, (), "overrides"):
+        entry = r.mapping(item, path, "an override") or {}
+        r.known(entry, path, ("at", "add", "remove", "reason"))
+        at = r.string(entry, path, "at")
+        if not r.string(entry, path, "reason").strip():
+            continue
+        plan_id, _, ref = at.partition("/")
+        plan = corpus.plan(plan_id)
+        if plan is None or plan.printed_text(ref) is None and plan.division(ref) is None:
+            diags.error(r.loc((*path, "at")), "unknown-reference", f"no provision '{at}'", "name a paragraph or row")
+            continue
+        for key in ("add", "remove"):
+            for facet in entry.get(key) or []:
+                if facet not in facets:
+                    diags.error(r.loc((*path, key)), "unknown-reference", f"unknown facet '{facet}'",
+                                "write mineral:<id>, zone:<id> or zone-type:<id>")
+                elif key == "add":
+                    tags.of[at].add(facet)
+                elif facet in tags.of.get(at, set()):
+                    tags.of[at].discard(facet)
+                else:
+                    diags.error(r.loc((*path, key)), "stale-override", f"{at} is not tagged {facet}",
+                                "remove the override")
