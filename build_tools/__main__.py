@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         if register is None:
             print(f"{REGISTER} cannot be read; fix it first", file=sys.stderr)
             return 1
-        (root / REGISTER).write_text(updated_register(checked.corpus, register), encoding="utf-8")
+        (root / REGISTER).write_text(updated_register(checked.corpus, register, checked.registry.identifiers()),
+                                     encoding="utf-8")
         print(f"updated {REGISTER}")
         return 0
     if args.command == "untranslated":

@@ -15,6 +15,9 @@ LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 MATRIX_URL = "implementation/"  # the implementation map of all plans
 REPORT_URL = "consistency/"  # the consistency report of all plans
+MINERALS_URL = "minerals/"  # one page per mineral: minerals/<id>/
+ZONES_URL = "zones/"  # one page per zone and zone type: zones/<id>/
+SEARCH_INDEX = "search/plans-index.json"  # per language build
 
 
 def prefix(lang: str) -> str:
@@ -80,6 +83,8 @@ def identifier_url(identifier: str) -> str:
     plan/ -> plan page; plan/boxN/ -> table; plan/boxN/KEY/ -> row; plan/schedule-N -> plan page anchor;
     plan/.../pN -> its division's page and anchor; anything else -> a division page."""
     plan, _, rest = identifier.partition("/")
+    if plan in ("minerals", "zones"):
+        return f"{plan}/{rest}/"
     if not rest:
         return plan_url(plan)
     segments = rest.split("/")

@@ -24,7 +24,8 @@ PORT = 8767
 
 
 def _nginx_config(site: Path, work: Path) -> Path:
-    temp = "".join(f"{name}_temp_path {work / name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    names = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = "".join(f"{name}_temp_path {work / name};\n" for name in names)
     config = work / "nginx.conf"
     config.write_text(
         f"worker_processes 1;\npid {work / 'nginx.pid'};\nerror_log {work / 'error.log'};\n"
@@ -52,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         config = _nginx_config(site, work)
         subprocess.run(["nginx", "-c", str(config)], check=True)
         try:
-            print("| page (mobile preset, median of %d runs) | performance | accessibility | best practices | SEO |"
-                  % args.runs)
+            print(f"| page (mobile preset, median of {args.runs} runs) | performance | accessibility | best practices "
+                  "| SEO |")
             print("|---|---|---|---|---|")
             for page in PAGES:
                 scores: dict[str, list[int]] = {}

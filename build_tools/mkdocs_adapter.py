@@ -133,8 +133,6 @@ def _language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
         if name == PLUGIN:
             options["language"] = lang
             options.setdefault("root", str(base.resolve()))
-        if name == "search":
-            options["lang"] = [lang]
         plugins.append({name: options})
     raw["plugins"] = plugins
     text = yaml.safe_dump(raw, allow_unicode=True)

@@ -7,8 +7,8 @@ there are no raw dicts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from .diagnostics import Loc
 from .numbers import Quantity

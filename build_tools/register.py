@@ -82,8 +82,12 @@ def load_register(root: Path, diags: Diagnostics, path: str = REGISTER) -> Regis
     return Register(ids, redirects, path)
 
 
-def check_register(corpus: Corpus, register: Register, diags: Diagnostics) -> None:
+def check_register(corpus: Corpus, register: Register, diags: Diagnostics,
+                   extra: list[tuple[str, str, Loc]] | None = None) -> None:
+    """`extra`: identifiers published besides the plans' (the mineral and zone pages)."""
     current = {p.id: p for p in corpus_identifiers(corpus)}
+    for identifier, label, loc in extra or []:
+        current[identifier] = Published(identifier, _short(label), loc)
     for pid, (label, line) in register.identifiers.items():
         loc = Loc(register.file, line, f"identifiers.{pid}")
         if pid in current:
@@ -110,12 +114,13 @@ def check_register(corpus: Corpus, register: Register, diags: Diagnostics) -> No
                         f"'{pid}' is both a current identifier and a redirect", "remove the redirect")
 
 
-def updated_register(corpus: Corpus, register: Register) -> str:
+def updated_register(corpus: Corpus, register: Register, extra: list[tuple[str, str, Loc]] | None = None) -> str:
     """The register with every current identifier added (existing entries kept as they are)."""
     entries = dict((k, v[0]) for k, v in register.identifiers.items())
-    for published in corpus_identifiers(corpus):
+    published_now = corpus_identifiers(corpus) + [Published(i, _short(label), loc) for i, label, loc in extra or []]
+    for published in published_now:
         entries.setdefault(published.id, published.label)
-    order = {p.id: i for i, p in enumerate(corpus_identifiers(corpus))}
+    order = {p.id: i for i, p in enumerate(published_now)}
     ordered = dict(sorted(entries.items(), key=lambda kv: (kv[0].split("/")[0], order.get(kv[0], 10**9), kv[0])))
     header = (
         "# Register of every published identifier (DESIGN decision 2). An identifier, once published, never\n"

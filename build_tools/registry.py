@@ -197,7 +197,7 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
     by_row = {f"{plan.id}/{table.id}/{row.key}": (tid, plan, table, row) for tid, plan, table, row in row_sources}
     zones: list[Zone] = []
     taken: dict[str, Loc] = {}
-    for identifier, (tid, plan, table, row) in by_row.items():
+    for identifier, (tid, plan, _table, row) in by_row.items():
         if identifier in merged_into and merged_into[identifier] in by_row:
             continue  # listed under the city's row
         sources = [identifier] + [t for s, t in links.items() if s == identifier and t in by_row]
@@ -377,7 +377,7 @@ def _apply_overrides(tags: Tags, corpus: Corpus, registry: Registry, root: Path,
             continue
         plan_id, _, ref = at.partition("/")
         plan = corpus.plan(plan_id)
-        if plan is None or plan.printed_text(ref) is None and plan.division(ref) is None:
+        if plan is None or (plan.printed_text(ref) is None and plan.division(ref) is None):
             diags.error(r.loc((*path, "at")), "unknown-reference", f"no provision '{at}'", "name a paragraph or row")
             continue
         for key in ("add", "remove"):

@@ -21,7 +21,10 @@ from .addresses import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     MATRIX_URL,
+    MINERALS_URL,
     REPORT_URL,
+    SEARCH_INDEX,
+    ZONES_URL,
     consistency_url,
     division_url,
     identifier_url,
@@ -34,10 +37,12 @@ from .addresses import (
 )
 from .checks import CheckResult
 from .concordance import Link, link_quote
-from .labels import LABELS, NOTE_KINDS
+from .labels import LABELS, LEVELS, NOTE_KINDS
 from .model import BoxRef, Division, Note, Paragraph, Plan, Row, Table, Text
 from .pipeline import Checked
 from .redirects import Alias, plan_redirects, redirect_page
+from .register import corpus_identifiers
+from .search_index import build_index, facets_of_page
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,24 @@ class DiscrepancyView:
 
 
 @dataclass(frozen=True)
+class LinkTarget:
+    cite: str
+    url: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A provision that names a mineral or zone, as its facet page lists it."""
+
+    identifier: str
+    cite: str
+    url: str
+    quote: str
+    implements: list[LinkTarget]
+
+
+@dataclass(frozen=True)
 class MatrixRow:
     plan: Plan
     division: Division | None
@@ -93,6 +116,8 @@ class Page:
     lang: str
     title: str
     text: str
+    shows: tuple[str, ...] = ()  # identifiers whose text the page shows (for search keywords)
+    searchable: bool = True
 
 
 @dataclass
@@ -236,6 +261,8 @@ class Renderer:
             citations=citations,
         )
         self.discrepancies = self._discrepancies_by_paragraph()
+        self.facets = checked.tags.by_facet()
+        self.order = {p.id: i for i, p in enumerate(corpus_identifiers(checked.corpus))}  # printed order
         self.redirect_pages, aliases = plan_redirects(checked.redirects)
         self.aliases: dict[str, list[Alias]] = {}
         for alias in aliases:
@@ -279,9 +306,14 @@ class Renderer:
                     rows_with_discrepancy=[(t, r) for t in plan.tables for r in t.rows if r.discrepancy]))
             pages.append(self._matrix_page(lang))
             pages.append(self._report_page(lang))
+            pages.extend(self._facet_pages(lang))
         files = [StaticFile(f"{r.old_url}index.html", lang,
                             redirect_page(r, lang, self.absolute(r.target, lang), LABELS[lang]["redirect"]))
                  for lang in LANGUAGES for r in self.redirect_pages]
+        for lang in LANGUAGES:
+            entries = [(p.url, p.title, p.text, facets_of_page(list(p.shows), self.checked.tags)
+                        | self._facet_of_url(p.url)) for p in pages if p.lang == lang and p.searchable]
+            files.append(StaticFile(SEARCH_INDEX, lang, build_index(entries, self.checked.registry, lang)))
         return Site(tuple(sorted(pages, key=lambda p: (p.lang, p.src))), nav, tuple(files))
 
     # ------------------------------------------------------------------------------ pages
@@ -290,7 +322,7 @@ class Renderer:
         return _text_in(text, lang)
 
     def _page(self, lang: str, url: str, template: str, plan: Plan | None, title: str, *, summary: str = "",
-              searchable: bool = True, **extra: object) -> Page:
+              searchable: bool = True, shows: Iterable[str] = (), **extra: object) -> Page:
         def link(target: str) -> str:
             return addresses.relative(url, target)
 
@@ -306,10 +338,13 @@ class Renderer:
             "html_lang": "zh-Hans" if lang == DEFAULT_LANGUAGE else lang,
             "view": lambda here, link, outgoing: self.link_view(here, link, lang, outgoing, url),
             "related_names": lambda p, upward: self._related_names(p, upward, lang),
+            "levels": LEVELS[lang],
+            "view_cite": lambda identifier: self._short_cite(identifier, lang),
             **extra,
         }
         body = self.env.get_template(template).render(**context)
-        return Page(src_of(url, lang), url, lang, title, _front_matter(lang, title, plan, summary, searchable) + body)
+        return Page(src_of(url, lang), url, lang, title, _front_matter(lang, title, plan, summary, searchable) + body,
+                    shows=tuple(shows), searchable=searchable)
 
     def _cites(self, plan: Plan, url: str, zh: str, en: str, part: str, lang: str) -> Citation:
         """Every citation form of one provision, each with a permanent URL: the Chinese forms with the
@@ -338,8 +373,12 @@ class Renderer:
         }
 
     def _division_page(self, lang: str, plan: Plan, division: Division) -> Page:
+        base = f"{plan.id}/{division.path}"
+        tables = [t for b in division.boxes if (t := plan.table(b.box)) is not None]
+        shows = [base, *(f"{base}/{p.id}" for p in division.paragraphs),
+                 *(f"{plan.id}/{t.id}/{r.key}" for t in tables for r in t.rows)]
         return self._page(lang, division_url(plan, division), "division.md.j2", plan, heading_text(division, lang),
-                          summary=_summary(division, lang), **self._division_context(plan, division, lang))
+                          summary=_summary(division, lang), shows=shows, **self._division_context(plan, division, lang))
 
     def _side_by_side_page(self, lang: str, plan: Plan, division: Division) -> Page:
         url = side_by_side_url(division_url(plan, division))
@@ -358,6 +397,7 @@ class Renderer:
         placed = next((d for d in plan.divisions() if any(b.box == table.id for b in d.boxes)), None)
         return self._page(
             lang, url, "table.md.j2", plan, self._box_title(table, lang), table=table, placed=placed,
+            shows=[f"{plan.id}/{table.id}/{r.key}" for r in table.rows],
             placed_cite=(citations.division_zh(plan, placed) if lang == DEFAULT_LANGUAGE
                          else citations.division_en(plan, placed)) if placed else "",
             cites=self._cites(plan, url, citations.table_zh(plan, table), citations.table_en(plan, table),
@@ -379,7 +419,7 @@ class Renderer:
             title += f" {self._tx(label.text, lang)}"
         identifier = f"{plan.id}/{table.id}/{row.key}"
         links = self.checked.concordance
-        return self._page(lang, url, "row.md.j2", plan, title, table=table, row=row,
+        return self._page(lang, url, "row.md.j2", plan, title, table=table, row=row, shows=[identifier],
                           box_title=self._box_title(table, lang),
                           implements=[(identifier, link) for link in links.links if link.source == identifier],
                           implemented_by=[(identifier, link) for link in links.links if link.target == identifier],
@@ -409,16 +449,19 @@ class Renderer:
 
     def link_view(self, here: str, link: Link, lang: str, outgoing: bool, page_url: str) -> LinkView:
         other = (link.target if outgoing else link.source) or ""
-        relation = self.checked.concordance.relation(link.relation)
         return LinkView(
             here=self._part_label(here, lang),
             cite=self._short_cite(other, lang) if other else "",
             url=addresses.relative(page_url, identifier_url(other)) if other else "",
             quote=link_quote(self.corpus, other, lang) if other else "",
-            relation=self._tx(relation.name, lang) if relation else link.relation,
+            relation=self._relation_name(link.relation, lang),
             note=self._tx(link.note, lang),
             discrepancy=self._tx(link.discrepancy.text, lang) if link.discrepancy else "",
         )
+
+    def _relation_name(self, rid: str, lang: str) -> str:
+        relation = self.checked.concordance.relation(rid)
+        return self._tx(relation.name, lang) if relation else rid
 
     def _part_label(self, identifier: str, lang: str) -> str:
         last = identifier.rsplit("/", 1)[-1]
@@ -502,6 +545,69 @@ class Renderer:
         return self._page(lang, REPORT_URL, "report.md.j2", None, LABELS[lang]["report"],
                           results=self.checked.results, comparisons=self.checked.comparisons, discrepancies=found)
 
+    # ------------------------------------------------------------------------------ minerals and zones
+
+    def _facet_of_url(self, url: str) -> set[str]:
+        """A mineral or zone page concerns its own facet (its other-language names become keywords)."""
+        kind, _, rest = url.partition("/")
+        fid = rest.strip("/")
+        if kind == "minerals" and fid:
+            return {f"mineral:{fid}"}
+        if kind == "zones" and fid:
+            return {f"zone-type:{fid}" if self.checked.registry.zone_type(fid) else f"zone:{fid}"}
+        return set()
+
+    def _hits(self, facet: str, lang: str, page_url: str) -> list[tuple[Plan, list[Hit]]]:
+        """Every provision tagged with a facet, by plan; a Chaoyang paragraph carries the Liaoning provisions
+        it implements, so the two stand side by side."""
+        by_plan: dict[str, list[Hit]] = {}
+        for identifier in sorted(self.facets.get(facet, []), key=lambda i: self.order.get(i, len(self.order))):
+            plan_id = identifier.split("/", 1)[0]
+            implements = [LinkTarget(self._short_cite(link.target, lang),
+                                     addresses.relative(page_url, identifier_url(link.target)),
+                                     self._relation_name(link.relation, lang))
+                          for link in self.checked.concordance.links if link.source == identifier and link.target]
+            url = addresses.relative(page_url, identifier_url(identifier))
+            by_plan.setdefault(plan_id, []).append(Hit(identifier, self._short_cite(identifier, lang), url,
+                                                       link_quote(self.corpus, identifier, lang, 120), implements))
+        return [(plan, by_plan[plan.id]) for plan in self.corpus.plans if plan.id in by_plan]
+
+    def _facet_pages(self, lang: str) -> list[Page]:
+        registry = self.checked.registry
+        if not registry.minerals:
+            return []
+        other = "en" if lang == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+        counts = {m.id: len(self.facets.get(f"mineral:{m.id}", [])) for m in registry.minerals}
+        pages = [self._page(lang, MINERALS_URL, "minerals.md.j2", None, LABELS[lang]["minerals"], registry=registry,
+                            counts=counts, other=other),
+                 self._page(lang, ZONES_URL, "zones.md.j2", None, LABELS[lang]["zones"], registry=registry,
+                            other=other)]
+        for mineral in registry.minerals:
+            url = f"{MINERALS_URL}{mineral.id}/"
+            title = f"{_capital(self._tx(mineral.name, lang))} ({self._tx(mineral.name, other)})"
+            members = [m for m in registry.minerals if m.group == mineral.id]
+            rows = [h for _, hits in self._hits(f"mineral:{mineral.id}", lang, url) for h in hits
+                    if "/box" in h.identifier and h.identifier.rsplit("/", 1)[0].endswith(("box1", "box5"))]
+            pages.append(self._page(
+                lang, url, "mineral.md.j2", None, title, summary=", ".join(mineral.aliases), mineral=mineral,
+                registry=registry, members=members, hits=self._hits(f"mineral:{mineral.id}", lang, url),
+                targets=rows, zones=[z for z in registry.zones if mineral.id in z.minerals], other=other))
+        for zone_type in registry.zone_types:
+            url = f"{ZONES_URL}{zone_type.id}/"
+            title = f"{_capital(self._tx(zone_type.name, lang))} ({self._tx(zone_type.name, other)})"
+            pages.append(self._page(
+                lang, url, "zone.md.j2", None, title,
+                zone=None, zone_type=zone_type, registry=registry,
+                members=[z for z in registry.zones if z.type == zone_type.id],
+                hits=self._hits(f"zone-type:{zone_type.id}", lang, url), other=other))
+        for zone in registry.zones:
+            url = f"{ZONES_URL}{zone.id}/"
+            pages.append(self._page(
+                lang, url, "zone.md.j2", None, f"{self._tx(zone.name, lang)} ({self._tx(zone.name, other)})",
+                zone=zone, zone_type=registry.zone_type(zone.type), registry=registry, members=[],
+                hits=self._hits(f"zone:{zone.id}", lang, url), other=other))
+        return pages
+
     # ------------------------------------------------------------------------------ navigation
 
     def _nav(self, lang: str) -> list[NavItem]:
@@ -517,6 +623,9 @@ class Renderer:
             item.children.append(boxes)
             item.children.append(NavItem(LABELS[lang]["consistency"], src_of(consistency_url(plan))))
             items.append(item)
+        if self.checked.registry.minerals:
+            items.append(NavItem(LABELS[lang]["minerals"], src_of(MINERALS_URL)))
+            items.append(NavItem(LABELS[lang]["zones"], src_of(ZONES_URL)))
         items.append(NavItem(LABELS[lang]["matrix"], src_of(MATRIX_URL)))
         items.append(NavItem(LABELS[lang]["report"], src_of(REPORT_URL)))
         return items
@@ -538,6 +647,10 @@ def _front_matter(lang: str, title: str, plan: Plan | None, summary: str, search
     if not searchable:
         meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10**6, sort_keys=True) + "---\n"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _summary(division: Division, lang: str) -> str:

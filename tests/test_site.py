@@ -184,13 +184,16 @@ def test_rows_and_side_by_side_views_have_pages(site: Path, checked: Checked) ->
 def test_each_language_has_its_own_search_index(site: Path) -> None:
     import json
 
-    zh = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert zh and en
-    assert not any(d["location"].startswith("en/") for d in zh)
-    assert not any("/zh-en/" in d["location"] for d in zh + en)  # the side-by-side views are not indexed
-    assert any("膨润土" in d["text"] for d in zh)
-    assert any("bentonite" in d["text"] for d in en)
+    zh = json.loads((site / "search/plans-index.json").read_text(encoding="utf-8"))["docs"]
+    en = json.loads((site / "en/search/plans-index.json").read_text(encoding="utf-8"))["docs"]
+    assert zh and en and len(zh) == len(en)
+    assert not any(d["u"].startswith("en/") for d in zh)
+    assert not any("/zh-en/" in d["u"] for d in zh + en)  # the side-by-side views are not indexed
+    assert any("膨润土" in d["x"] for d in zh) and any("bentonite" in d["x"] for d in en)
+    assert not (site / "search/search_index.json").exists()  # Material's search plugin is not used
+    # cross-language keywords: the Chinese bentonite pages answer "bentonite", the English ones 膨润土
+    assert any("bentonite" in d["k"] and "膨润土" in d["x"] for d in zh)
+    assert any("膨润土" in d["k"] and "bentonite" in d["x"].lower() for d in en)
 
 
 def test_side_by_side_page(site: Path) -> None:
@@ -250,3 +253,24 @@ def test_report_lists_every_registered_discrepancy(site: Path, checked: Checked)
         html = (site / lang / "consistency/index.html").read_text(encoding="utf-8")
         for text in texts:
             assert escape(pick(text), quote=True) in html, pick(text)
+
+
+def test_mineral_and_zone_pages(site: Path, checked: Checked) -> None:
+    registry = checked.registry
+    for lang in ("", "en/"):
+        for mineral in registry.minerals:
+            assert (site / lang / f"minerals/{mineral.id}/index.html").is_file(), mineral.id
+        for zone in registry.zones:
+            assert (site / lang / f"zones/{zone.id}/index.html").is_file(), zone.id
+        for zone_type in registry.zone_types:
+            assert (site / lang / f"zones/{zone_type.id}/index.html").is_file(), zone_type.id
+    index = (site / "minerals/index.html").read_text(encoding="utf-8")
+    for category in ("能源矿产", "金属矿产", "非金属矿产", "水气矿产"):
+        assert f">{category}</h2>" in index
+    bentonite = (site / "en/minerals/bentonite/index.html").read_text(encoding="utf-8")
+    assert "膨润土" in bentonite and "Box 1, row 5" in bentonite and "Box 5, row 8" in bentonite
+    assert "Provincial provisions" in bentonite  # Chaoyang provisions beside the Liaoning ones they implement
+    zone = (site / "zones/beipiao-qizhangzi-erdaogou/index.html").read_text(encoding="utf-8")
+    assert "ZC4" in zone and "专栏七第9行" in zone and "专栏三ZC4" in zone
+    zones = (site / "zones/index.html").read_text(encoding="utf-8")
+    assert zones.index("能源资源基地") < zones.index("国家规划矿区") < zones.index("重点勘查区")
