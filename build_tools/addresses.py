@@ -18,6 +18,7 @@ REPORT_URL = "consistency/"  # the consistency report of all plans
 MINERALS_URL = "minerals/"  # one page per mineral: minerals/<id>/
 ZONES_URL = "zones/"  # one page per zone and zone type: zones/<id>/
 SEARCH_INDEX = "search/plans-index.json"  # per language build
+DATA_URL = "data/"  # downloads (CSV, JSON, datapackage.json): language-neutral, in the Chinese build
 
 
 def prefix(lang: str) -> str:
@@ -48,12 +49,6 @@ def side_by_side_url(division_page_url: str) -> str:
 
 def consistency_url(plan: Plan | str) -> str:
     return f"{plan_url(plan)}consistency/"
-
-
-def paragraph_url(plan: Plan | str, at: str) -> str:
-    """`ch1/s1/p2` -> liaoning-2021-2025/ch1/s1/#p2."""
-    path, _, pid = at.rpartition("/")
-    return f"{division_url(plan, path)}#{pid}"
 
 
 def row_anchor(row: Row | str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,6 +19,7 @@ from markupsafe import Markup
 
 from . import addresses, citations
 from .addresses import (
+    DATA_URL,
     DEFAULT_LANGUAGE,
     LANGUAGES,
     MATRIX_URL,
@@ -37,6 +39,7 @@ from .addresses import (
 )
 from .checks import CheckResult
 from .concordance import Link, link_quote
+from .export import DATA, data_files, resource_names
 from .labels import LABELS, LEVELS, NOTE_KINDS
 from .model import BoxRef, Division, Note, Paragraph, Plan, Row, Table, Text
 from .pipeline import Checked
@@ -257,11 +260,13 @@ class Renderer:
             row_url=row_url, side_by_side_url=side_by_side_url, marked=marked_text, txl=_text_in,
             identifier_url=identifier_url,
             labels=LABELS, all_note_kinds=NOTE_KINDS,
-            plan_url=plan_url, consistency_url=consistency_url, paragraph_url=addresses.paragraph_url,
+            plan_url=plan_url, consistency_url=consistency_url,
             citations=citations,
         )
         self.discrepancies = self._discrepancies_by_paragraph()
         self.facets = checked.tags.by_facet()
+        self.data = data_files(checked, Path(checked.corpus.root))
+        self.resources = resource_names(checked, Path(checked.corpus.root))
         self.order = {p.id: i for i, p in enumerate(corpus_identifiers(checked.corpus))}  # printed order
         self.redirect_pages, aliases = plan_redirects(checked.redirects)
         self.aliases: dict[str, list[Alias]] = {}
@@ -307,9 +312,11 @@ class Renderer:
             pages.append(self._matrix_page(lang))
             pages.append(self._report_page(lang))
             pages.extend(self._facet_pages(lang))
+            pages.append(self._data_page(lang))
         files = [StaticFile(f"{r.old_url}index.html", lang,
                             redirect_page(r, lang, self.absolute(r.target, lang), LABELS[lang]["redirect"]))
                  for lang in LANGUAGES for r in self.redirect_pages]
+        files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in self.data]
         for lang in LANGUAGES:
             entries = [(p.url, p.title, p.text, facets_of_page(list(p.shows), self.checked.tags)
                         | self._facet_of_url(p.url)) for p in pages if p.lang == lang and p.searchable]
@@ -404,6 +411,8 @@ class Renderer:
                               table.number, lang),
             row_cites={r.key: (citations.table_zh(plan, table, r), citations.table_en(plan, table, r))
                        for r in table.rows},
+            downloads=[(fmt, self._data_link(lang, url, f"{DATA}{plan.id}-{table.id}.{fmt}"))
+                       for fmt in ("csv", "json")],
             implements=[(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
                         if link.source == f"{plan.id}/{table.id}"],
             implemented_by=[(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
@@ -524,7 +533,7 @@ class Renderer:
             for result in self.checked.results.get(plan.id, []):
                 check = result.check
                 if check.discrepancy:
-                    where = addresses.paragraph_url(plan, check.stated.at) if check.stated else consistency_url(plan)
+                    where = identifier_url(f"{plan.id}/{check.stated.at}") if check.stated else consistency_url(plan)
                     found.append(DiscrepancyView(plan, check.title, result.expected, result.computed,
                                                  check.discrepancy.text, where))
             for table in plan.tables:
@@ -544,6 +553,17 @@ class Renderer:
                                              identifier_url(link.source)))
         return self._page(lang, REPORT_URL, "report.md.j2", None, LABELS[lang]["report"],
                           results=self.checked.results, comparisons=self.checked.comparisons, discrepancies=found)
+
+    # ------------------------------------------------------------------------------ open data
+
+    def _data_link(self, lang: str, page_url: str, path: str) -> str:
+        """A link from a page of language `lang` to a file of the data folder (which the Chinese build holds)."""
+        return addresses.relative(addresses.prefix(lang) + page_url, path)
+
+    def _data_page(self, lang: str) -> Page:
+        sizes = {f.path: len(f.text.encode("utf-8")) for f in self.data}
+        return self._page(lang, DATA_URL, "data.md.j2", None, LABELS[lang]["data"], resources=self.resources,
+                          sizes=sizes, data_link=lambda path: self._data_link(lang, DATA_URL, path))
 
     # ------------------------------------------------------------------------------ minerals and zones
 
@@ -623,6 +643,7 @@ class Renderer:
             item.children.append(boxes)
             item.children.append(NavItem(LABELS[lang]["consistency"], src_of(consistency_url(plan))))
             items.append(item)
+        items.append(NavItem(LABELS[lang]["data"], src_of(DATA_URL)))
         if self.checked.registry.minerals:
             items.append(NavItem(LABELS[lang]["minerals"], src_of(MINERALS_URL)))
             items.append(NavItem(LABELS[lang]["zones"], src_of(ZONES_URL)))
