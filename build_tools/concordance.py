@@ -162,11 +162,18 @@ class _Index:
         return found
 
 
-def normalize_zone_name(name: str) -> str:
-    """Names compared across plans: no province prefix, one kind of dash, no spaces."""
+def normalize_zone_name(name: str, prefixes: tuple[str, ...] = ()) -> str:
+    """Names compared across plans: one kind of dash, no spaces, without the name of the province a city
+    plan prints before provincial zones (辽宁北票祁杖子-二道沟 = 北票祁杖子-二道沟)."""
     name = re.sub(r"\s+", "", name)
     name = re.sub(r"[－―—–]", "-", name)
-    return name.removeprefix("辽宁")
+    for prefix in prefixes:
+        name = name.removeprefix(prefix)
+    return name
+
+
+def top_level_places(corpus: Corpus) -> tuple[str, ...]:
+    return tuple(p.place.zh for p in corpus.plans if not p.parent and p.place.zh)
 
 
 def upper_level_rows(plan: Plan) -> list[tuple[Table, Row]]:
@@ -208,8 +215,9 @@ def _check_coverage(corpus: Corpus, concordance: Concordance, file: str, diags: 
                     diags.error(link.loc, "wrong-type", f"{link.target} is not a zone row",
                                 "link a zone row to a zone row")
                     continue
-                ours, theirs = (normalize_zone_name(row.cells["name"].name or ""),
-                                normalize_zone_name(target_name.name or ""))
+                prefixes = top_level_places(corpus)
+                ours, theirs = (normalize_zone_name(row.cells["name"].name or "", prefixes),
+                                normalize_zone_name(target_name.name or "", prefixes))
                 if ours == theirs and link.discrepancy is not None:
                     diags.error(link.discrepancy.loc, "stale-discrepancy", f"{identifier} and {link.target} have "
                                 "the same name", "remove the discrepancy")

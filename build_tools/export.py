@@ -323,7 +323,7 @@ def full_text(checked: Checked) -> dict[str, Any]:
                       for p in checked.corpus.plans], "records": records}
 
 
-def data_files(checked: Checked, root: Path) -> list[DataFile]:
+def data_files(checked: Checked, root: Path, title: str = "") -> list[DataFile]:
     files: list[DataFile] = []
     descriptors = []
     for resource in resources(checked, root):
@@ -338,9 +338,9 @@ def data_files(checked: Checked, root: Path) -> list[DataFile]:
                             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
                             "description": resource.description or resource.title, "schema": schema})
     package = {
-        "name": "liaoning-chaoyang-mineral-plans",
-        "title": "Liaoning and Chaoyang Mineral Resources Master Plans (2021-2025): text and tables",
-        "description": "Both plans as data: every provision, box, registry, link and check. CSV files are UTF-8 "
+        "name": "mineral-plans",
+        "title": f"{title or ', '.join(p.title.en for p in checked.corpus.plans)}: text and tables",
+        "description": "The plans as data: every provision, box, registry, link and check. CSV files are UTF-8 "
                        "with a byte-order mark (encoding utf-8-sig) so that spreadsheet programs read the Chinese "
                        "correctly; each has a JSON twin. The Chinese text is authentic; the English is a reference "
                        "translation.",

@@ -47,7 +47,7 @@ from .yamlio import Doc, KeyPath, load_yaml
 COLUMN_TYPES = ("seq", "code", "text", "zone", "unit", "quantity", "attribute")
 TRANSLATED_TYPES = ("text", "zone", "unit")  # cells with a Chinese and an English slot
 ATTRIBUTES = {"预期性": "anticipatory", "约束性": "binding"}  # English per the glossary
-ZONE_LEVEL = re.compile(r"[（(](国家级|省级|市级|上级规划|市级规划)[）)]$")
+ZONE_LEVEL = re.compile(r"[（(](国家级|省级|市级|县级|上级规划|市级规划|县级规划)[）)]$")
 UNNUMBERED = {"总则": "general", "附则": "supplementary"}
 NOTE_KINDS = ("typo", "duplication", "stray-word", "artifact", "typography", "ambiguity", "remark",
               "inconsistency")
@@ -517,8 +517,8 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
     entry = r.mapping(doc.data, (), "plan.yaml")
     if entry is None:
         return None
-    r.known(entry, (), ("id", "level", "title", "short_title", "issuer", "issuer_note", "date", "period", "base_year",
-                        "outlook_year", "parent", "status", "source", "parts", "cover", "annexes"))
+    r.known(entry, (), ("id", "level", "place", "title", "short_title", "issuer", "issuer_note", "date", "period",
+                        "base_year", "outlook_year", "parent", "status", "source", "parts", "cover", "annexes"))
     pid = r.string(entry, (), "id", code="missing-id")
     if pid != files.plan_dir.name:
         diags.error(doc.loc(("id",)), "id-mismatch", f"plan id '{pid}' differs from its folder "
@@ -577,6 +577,7 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
     plan = Plan(
         id=pid,
         level=r.string(entry, (), "level"),
+        place=r.text(entry.get("place"), ("place",)),
         title=r.text(entry.get("title"), ("title",)),
         short_title=r.text(entry.get("short_title"), ("short_title",)),
         issuer=r.text(entry.get("issuer"), ("issuer",)),

@@ -41,6 +41,8 @@ class PlansConfig(Config):
     tables = config_options.Type(str, default="tables")
     register = config_options.Type(str, default="content/identifiers.yaml")
     language = config_options.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)  # set for the other builds
+    titles = config_options.Type(dict, default={})  # site name in the other languages: {en: …}
+    copyrights = config_options.Type(dict, default={})  # footer in the other languages: {en: …}
 
 
 def _hreflang(lang: str) -> str:
@@ -63,7 +65,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             if checked.diagnostics.errors:
                 raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
                                   + checked.diagnostics.report())
-            self.site = render_site(checked, base_url)
+            titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
+            self.site = render_site(checked, base_url, titles)
         config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
         config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
         return config
@@ -99,7 +102,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             return
         for lang in LANGUAGES:
             if lang != DEFAULT_LANGUAGE:
-                other = _language_config(config, lang)
+                other = _language_config(config, lang, self.config.titles, self.config.copyrights)
                 plugin = other.plugins[PLUGIN]
                 assert isinstance(plugin, PlansPlugin)
                 plugin.site = self.site  # every language's pages were rendered in this build's on_config
@@ -112,7 +115,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         return server
 
 
-def _language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
+def _language_config(config: MkDocsConfig, lang: str, titles: dict[str, str],
+                     copyrights: dict[str, str]) -> MkDocsConfig:
     """The same mkdocs.yml, for another language: theme language, site name, address and output
     folder under the Chinese site, and this plugin told which language to render."""
     path = Path(config.config_file_path)
@@ -123,8 +127,8 @@ def _language_config(config: MkDocsConfig, lang: str) -> MkDocsConfig:
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((base / theme["custom_dir"]).resolve())
     theme["language"] = lang
-    raw["site_name"] = LABELS[lang]["site_title"]
-    raw["copyright"] = LABELS[lang]["copyright"]
+    raw["site_name"] = titles.get(lang, raw.get("site_name"))
+    raw["copyright"] = copyrights.get(lang, raw.get("copyright"))
     raw["site_url"] = (config.site_url or "") + prefix(lang) if config.site_url else None
     plugins = []
     for plugin in raw.get("plugins", []):

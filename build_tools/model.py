@@ -243,7 +243,8 @@ class Plan:
     """A plan (the work) with its Chinese text (authentic) and English (reference translation)."""
 
     id: str  # liaoning-2021-2025
-    level: str  # province | city
+    level: str  # province | city | county
+    place: Text  # the area the plan covers, as zone names print it (辽宁, 朝阳)
     title: Text
     short_title: Text
     issuer: Text

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .concordance import Concordance, normalize_zone_name
+from .concordance import Concordance, normalize_zone_name, top_level_places
 from .diagnostics import Diagnostics, Loc
 from .load import _Reader
 from .model import Corpus, Plan, Row, Table, Text
@@ -23,6 +23,7 @@ MINERALS = "tables/minerals.yaml"
 ZONES = "tables/zones.yaml"
 TAGS = "tables/tags.yaml"
 _DASHES = re.compile(r"[－―—–]")
+PLAN_LEVELS = {"province": "省级", "city": "市级", "county": "县级"}  # the level of the zones a plan adds
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
     by_row = {f"{plan.id}/{table.id}/{row.key}": (tid, plan, table, row) for tid, plan, table, row in row_sources}
     zones: list[Zone] = []
     taken: dict[str, Loc] = {}
+    top_places_en = tuple(p.place.en for p in corpus.plans if not p.parent and p.place.en)
     for identifier, (tid, plan, _table, row) in by_row.items():
         if identifier in merged_into and merged_into[identifier] in by_row:
             continue  # listed under the city's row
@@ -204,20 +206,21 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
         parent_rows = [by_row[s] for s in sources[1:]]
         name_cell = row.cells.get("name")
         assert name_cell is not None
-        zid = _slug(name_cell.text.en or name_cell.text.zh, tid)
+        zid = _slug(name_cell.text.en or name_cell.text.zh, tid, top_places_en)
         if zid in taken:
             zid = f"{zid}-{tid}"
         level = name_cell.level
         if level == "上级规划" and parent_rows:
             parent_name = parent_rows[0][3].cells["name"]
             level = parent_name.level or _default_level(types, parent_rows[0][0])
-        elif level in (None, "市级规划"):
-            level = "市级" if plan.parent else _default_level(types, tid)
+        elif level in (None, "市级规划", "县级规划"):
+            level = PLAN_LEVELS.get(plan.level) if plan.parent else _default_level(types, tid)
         names = {name_cell.name or ""}
         names |= {p[3].cells["name"].name or "" for p in parent_rows}
         # A bare place name (辽宁阜新 -> 阜新) would tag every mention of the city: names shorter than four
         # characters are not aliases; codes always are.
-        aliases = sorted({a for n in names if n and len(a := normalize_zone_name(n)) >= 4}
+        prefixes = top_level_places(corpus)
+        aliases = sorted({a for n in names if n and len(a := normalize_zone_name(n, prefixes)) >= 4}
                          | ({str(row.cells["code"].text.zh)} if "code" in row.cells else set()))
         places = _places(plan, row, parent_rows, counties)
         mineral_cell = row.cells.get("minerals")
@@ -256,14 +259,21 @@ def _default_level(types: list[ZoneType], tid: str) -> str | None:
     return next((t.level for t in types if t.id == tid), None)
 
 
-def _slug(english: str, fallback: str) -> str:
-    words = re.sub(r"\(.*?\)", "", english).replace("Liaoning ", "", 1)
+def _slug(english: str, fallback: str, top_places: tuple[str, ...]) -> str:
+    """A zone's address from its English name, without the province's name that most zone names begin with."""
+    words = re.sub(r"\(.*?\)", "", english)
+    for place in top_places:
+        if words.startswith(f"{place} "):
+            words = words[len(place) + 1:]
     slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
     return slug or fallback
 
 
+_LEVEL_EN = re.compile(r"\s*\((national|provincial|city|county)[- ]level( plan)?\)|\s*\(higher-level plan\)")
+
+
 def _strip_level_en(english: str) -> str:
-    return re.sub(r"\s*\((national|provincial|city)[- ]level( plan)?\)|\s*\(higher-level plan\)", "", english).strip()
+    return _LEVEL_EN.sub("", english).strip()
 
 
 def _places(plan: Plan, row: Row, parent_rows: list[tuple[str, Plan, Table, Row]], counties: dict[str, Text]) -> Text:
@@ -276,7 +286,7 @@ def _places(plan: Plan, row: Row, parent_rows: list[tuple[str, Plan, Table, Row]
             city = Text(p.value_text, p.text.en, p.loc)
             break
     else:
-        city = Text("朝阳", "Chaoyang", row.loc)
+        city = plan.place
     name = row.cells["name"].value_text
     found = [t for short, t in counties.items() if short in name]
     if not found:

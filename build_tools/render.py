@@ -242,10 +242,11 @@ def table_grid(table: Table) -> list[list[HtmlCell]]:
 # ----------------------------------------------------------------------------------------- build
 
 class Renderer:
-    def __init__(self, checked: Checked, site_url: str = "") -> None:
+    def __init__(self, checked: Checked, site_url: str = "", titles: dict[str, str] | None = None) -> None:
         self.checked = checked
         self.corpus = checked.corpus
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.titles = titles or {}
         self.env = Environment(
             loader=PackageLoader("build_tools", "templates"),
             undefined=StrictUndefined,
@@ -265,7 +266,7 @@ class Renderer:
         )
         self.discrepancies = self._discrepancies_by_paragraph()
         self.facets = checked.tags.by_facet()
-        self.data = data_files(checked, Path(checked.corpus.root))
+        self.data = data_files(checked, Path(checked.corpus.root), self.titles.get("en", ""))
         self.resources = resource_names(checked, Path(checked.corpus.root))
         self.order = {p.id: i for i, p in enumerate(corpus_identifiers(checked.corpus))}  # printed order
         self.redirect_pages, aliases = plan_redirects(checked.redirects)
@@ -293,7 +294,8 @@ class Renderer:
         nav: dict[str, tuple[NavItem, ...]] = {}
         for lang in LANGUAGES:
             nav[lang] = tuple(self._nav(lang))
-            pages.append(self._page(lang, "", "home.md.j2", None, LABELS[lang]["home"]))
+            pages.append(self._page(lang, "", "home.md.j2", None, LABELS[lang]["home"],
+                                    site_title=self.titles.get(lang, LABELS[lang]["home"])))
             for plan in self.corpus.plans:
                 pages.append(self._page(lang, plan_url(plan), "plan.md.j2", plan, self._tx(plan.title, lang),
                                         parent=self.corpus.plan(plan.parent) if plan.parent else None,
@@ -681,5 +683,6 @@ def _summary(division: Division, lang: str) -> str:
     return " ".join(_text_in(first.text, lang).split())
 
 
-def render_site(checked: Checked, site_url: str = "") -> Site:
-    return Renderer(checked, site_url).render()
+def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None) -> Site:
+    """`titles`: the site's name in each language (mkdocs.yml: site_name, and the plugin's `titles`)."""
+    return Renderer(checked, site_url, titles).render()
