@@ -7,8 +7,6 @@ site working from any path prefix or a zip.
 
 from __future__ import annotations
 
-import posixpath
-
 from .model import Division, Plan, Row, Table
 
 LANGUAGES = ("zh", "en")
@@ -67,10 +65,13 @@ def relative(from_url: str, to_url: str) -> str:
     if "#" in to_url:
         to_url, fragment = to_url.split("#", 1)
         fragment = "#" + fragment
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, start)
-    return ("./" if rel == "." else rel + "/") + fragment
+    start = [part for part in from_url.split("/") if part]
+    target = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + target[common:])  # posixpath.relpath, without its cost
+    return (rel + "/" if rel else "./") + fragment
 
 
 def identifier_url(identifier: str) -> str:

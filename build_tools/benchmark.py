@@ -1,39 +1,80 @@
-"""Benchmarks, run on demand (never as timed tests): `python -m build_tools.benchmark [--runs N]`.
+"""Benchmarks, run on demand (never as timed tests): `python -m build_tools.benchmark [--only build,scale,bytes]`.
 
-Input: the project. Output: a Markdown table of medians — the full `mkdocs build` of the real site, and
-the generator's own share (load, checks, fidelity, rendering) — for BENCHMARKS.md. Machines are shared
-and noisy: read the medians and the ratio, not single runs.
+Input: the project. Output: Markdown tables for BENCHMARKS.md, medians of several runs:
+
+- build: the full `mkdocs build --strict` of the real site (both languages), the generator alone in-process,
+  and a plain mkdocs-material build of the very pages the generator wrote (same theme, navigation, assets;
+  no plugin), so that the generator's overhead is the difference of two real builds;
+- scale: the same full build with the content replicated N times (synthetic copies of every plan with their
+  own identifiers, concordance links and register entries): wall time, peak memory, and where the time of a
+  build goes, by phase, to name the bottleneck;
+- bytes: what a browser downloads on the first load of an article page (every response, gzipped as a server
+  sends it) and the size of the search indexes, which load only when the search box is first used.
+
+Machines are shared and noisy: read the medians and the ratios, not single runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import http.server
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+from .addresses import LANGUAGES, prefix
+from .mkdocs_adapter import _hreflang
 from .pipeline import check_project
-from .render import render_site
+from .render import Site, render_site
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ARTICLE = "liaoning-2021-2025/ch6/s5/"  # a long article with a box, the kind of page readers cite
+PLUGIN = "mineral-plans"
 
 
-def _median(samples: list[float]) -> float:
-    return statistics.median(samples)
+# ------------------------------------------------------------------------------------------ running
+
+def run_python(code: str, *args: str) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of a child Python process; fails loudly on an error."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", code, *args], env=ENV, stdout=subprocess.DEVNULL,
+                                 stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(errors.read().decode("utf-8", "replace")[-4000:])
+    return elapsed, usage.ru_maxrss / 1024
 
 
-def time_build(root: Path, runs: int) -> list[float]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    samples = []
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
-                            "-d", out], check=True, env=env, capture_output=True)
-            samples.append(time.perf_counter() - start)
-    return samples
+BUILD = ("import sys; from mkdocs.config import load_config; from mkdocs.commands.build import build\n"
+         "for config in sys.argv[1:]: build(load_config(config, strict=True))")
+
+
+def time_builds(configs: list[Path], runs: int) -> tuple[list[float], list[float]]:
+    """`runs` builds of the given configurations, all in one child process per run (one start-up each)."""
+    seconds, memory = [], []
+    for _ in range(runs):
+        elapsed, peak = run_python(BUILD, *map(str, configs))
+        seconds.append(elapsed)
+        memory.append(peak)
+    return seconds, memory
 
 
 def time_generator(root: Path, runs: int) -> list[float]:
@@ -45,22 +86,276 @@ def time_generator(root: Path, runs: int) -> list[float]:
     return samples
 
 
+# ------------------------------------------------------------------------------------------ projects
+
+def project_config(root: Path, project: Path, site_dir: Path, path: Path | None = None) -> Path:
+    """mkdocs.yml for a project tree elsewhere: theme and assets from `root`, content and tables from `project`."""
+    raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    raw["docs_dir"] = str(root / raw["docs_dir"])
+    raw["theme"]["custom_dir"] = str(root / raw["theme"]["custom_dir"])
+    raw["site_dir"] = str(site_dir)
+    raw["plugins"] = [{PLUGIN: {**(p[PLUGIN] or {}), "root": str(project)}} if isinstance(p, dict) and PLUGIN in p
+                      else {PLUGIN: {"root": str(project)}} if p == PLUGIN else p for p in raw["plugins"]]
+    path = path or project / "mkdocs.bench.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def plain_configs(root: Path, site: Site, work: Path) -> list[Path]:
+    """The generated pages written out as Markdown files, with one mkdocs.yml per language that builds them
+    with mkdocs-material alone: same theme overrides, features, assets and navigation, no plugin."""
+    raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    options = next((p[PLUGIN] or {} for p in raw["plugins"] if isinstance(p, dict) and PLUGIN in p), {})
+    configs = []
+    for lang in LANGUAGES:
+        docs = work / f"docs-{lang}"
+        shutil.copytree(root / raw["docs_dir"], docs)
+        for page in site.pages:
+            if page.lang == lang:
+                target = docs / page.url / "index.md"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page.text, encoding="utf-8")
+        for static in site.files:
+            if static.lang == lang:
+                target = docs / static.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(static.text, encoding="utf-8")
+        config = {**raw, "docs_dir": str(docs), "site_dir": str(work / "site" / prefix(lang)), "plugins": [],
+                  "nav": [item.to_mkdocs() for item in site.nav[lang]],
+                  "theme": {**raw["theme"], "custom_dir": str(root / raw["theme"]["custom_dir"]), "language": lang},
+                  "site_url": raw["site_url"] + prefix(lang),
+                  "extra": {**raw.get("extra", {}), "plans_language_roots": {
+                      _hreflang(other): raw["site_url"] + prefix(other) for other in LANGUAGES}},
+                  "site_name": options.get("titles", {}).get(lang, raw["site_name"]),
+                  "copyright": options.get("copyrights", {}).get(lang, raw["copyright"])}
+        path = work / f"mkdocs-{lang}.yml"
+        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        configs.append(path)
+    return configs
+
+
+def replicate(root: Path, target: Path, factor: int) -> Path:
+    """A project with every plan copied `factor` times (copy k of plan P is P-xk), the concordance and
+    comparisons copied with them, and the copies' identifiers registered. Zones stay those of the real
+    plans: the copies' zone rows would only repeat names."""
+    for folder in ("content", "tables"):
+        shutil.copytree(root / folder, target / folder)
+    plans = sorted(p.parent.name for p in (root / "content").glob("*/plan.yaml"))
+
+    def rename(text: str, k: int) -> str:
+        for plan in plans:
+            text = text.replace(plan, f"{plan}-x{k}")
+        return text
+
+    for k in range(2, factor + 1):
+        for plan in plans:
+            for folder in ("content", "tables"):
+                if (root / folder / plan).is_dir():
+                    copy = shutil.copytree(root / folder / plan, target / folder / f"{plan}-x{k}")
+                    for path in copy.glob("*.yaml"):
+                        path.write_text(rename(path.read_text(encoding="utf-8"), k), encoding="utf-8")
+    for name, keep_ids in (("concordance.yaml", False), ("comparisons.yaml", True)):
+        path = target / "tables" / name
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key, entries in doc.items():
+            if not isinstance(entries, list) or not any(p in yaml.safe_dump(entries) for p in plans):
+                continue
+            originals = list(entries)
+            for k in range(2, factor + 1):
+                for entry in originals:
+                    copy = yaml.safe_load(rename(yaml.safe_dump(entry, allow_unicode=True), k))
+                    if keep_ids and "id" in copy:
+                        copy["id"] = f"{copy['id']}-x{k}"
+                    entries.append(copy)
+            doc[key] = entries
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "build_tools", "--root", str(target), "register", "--update"],
+                   check=True, capture_output=True, env=ENV, cwd=root)
+    return target
+
+
+# ------------------------------------------------------------------------------------------ phases
+
+PHASES = {  # what a build spends its time on, by the function that does it
+    "generator: load, check, render (build_tools)": ("build_tools.mkdocs_adapter", "PlansPlugin", "on_config"),
+    "generator: hand pages to MkDocs": ("build_tools.mkdocs_adapter", "PlansPlugin", "on_files"),
+    "MkDocs: navigation": ("mkdocs.commands.build", None, "get_navigation"),
+    "MkDocs: Markdown to HTML": ("mkdocs.commands.build", None, "_populate_page"),
+    "Material: page templates, write HTML": ("mkdocs.commands.build", None, "_build_page"),
+}
+
+
+def phase_profile(config: Path) -> dict[str, float]:
+    """One build in this process with the build's main functions timed (self-contained, so not nested)."""
+    import importlib
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    spent: dict[str, float] = defaultdict(float)
+    patched: list[tuple[Any, str, Callable[..., Any]]] = []
+    for phase, (module_name, class_name, function) in PHASES.items():
+        owner = importlib.import_module(module_name)
+        if class_name:
+            owner = getattr(owner, class_name)
+        original = getattr(owner, function)
+
+        def timed(*args: Any, _original: Callable[..., Any] = original, _phase: str = phase,
+                  **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_phase] += time.perf_counter() - start
+
+        setattr(owner, function, timed)
+        patched.append((owner, function, original))
+    try:
+        start = time.perf_counter()
+        build(load_config(str(config), strict=True))
+        total = time.perf_counter() - start
+    finally:
+        for owner, function, original in patched:
+            setattr(owner, function, original)
+    spent["other: files, assets, sitemap, search data, start-up of the English build"] = total - sum(spent.values())
+    spent["total (in-process)"] = total
+    return dict(spent)
+
+
+# ------------------------------------------------------------------------------------------ bytes
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    handler = partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def first_load(site_dir: Path, url: str) -> list[tuple[str, str, int, int]]:
+    """Every response of a first visit in Chromium: (url, resource type, bytes, bytes gzipped at level 6)."""
+    from playwright.sync_api import Response, sync_playwright
+
+    responses: list[tuple[str, str, int, int]] = []
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page()
+        seen: list[Response] = []
+        page.on("response", lambda response: seen.append(response))
+        page.goto(base + url, wait_until="networkidle")
+        for response in seen:
+            body = response.body()
+            responses.append((response.url.removeprefix(base), response.request.resource_type, len(body),
+                              len(gzip.compress(body, 6))))
+        browser.close()
+    return responses
+
+
+# ------------------------------------------------------------------------------------------ report
+
+def _row(name: str, samples: list[float], unit: str = "s", digits: int = 2) -> str:
+    return (f"| {name} | {statistics.median(samples):.{digits}f} {unit} | {min(samples):.{digits}f} {unit} | "
+            f"{max(samples):.{digits}f} {unit} |")
+
+
+def report_build(root: Path, runs: int) -> None:
+    site = render_site(check_project(root), "https://example.org/")
+    with tempfile.TemporaryDirectory() as work:
+        full, _ = time_builds([project_config(root, root, Path(work) / "full", Path(work) / "mkdocs.yml")], runs)
+        plain, _ = time_builds(plain_configs(root, site, Path(work)), runs)
+    generator = time_generator(root, runs)
+    print(f"\n### Build ({runs} runs, {len(site.pages)} generated pages in {len(LANGUAGES)} languages)\n")
+    print("| measure | median | min | max |\n|---|---|---|---|")
+    print(_row("full build: `mkdocs build --strict`, both languages", full))
+    print(_row("plain mkdocs-material build of the same pages, both languages", plain))
+    print(_row("generator alone, in-process: load, checks, fidelity, render", generator))
+    overhead = statistics.median(full) / statistics.median(plain) - 1
+    print(f"\nGenerator overhead (full build over the plain build, ratio of medians): {overhead:+.0%}; "
+          f"generator alone over the plain build: {statistics.median(generator) / statistics.median(plain):.0%}")
+
+
+def report_scale(root: Path, scales: list[int], runs: int) -> None:
+    print(f"\n### Content replicated ({runs} runs each)\n")
+    print("| content | plans | generated pages | median build | min | max | × the 1× build | peak memory |")
+    print("|---|---|---|---|---|---|---|---|")
+    base: float | None = None
+    profiles: dict[int, dict[str, float]] = {}
+    for factor in [1, *scales]:
+        with tempfile.TemporaryDirectory() as work:
+            project = replicate(root, Path(work) / "project", factor)
+            pages = len(render_site(check_project(project)).pages)
+            config = project_config(root, project, Path(work) / "site")
+            seconds, memory = time_builds([config], runs)
+            profiles[factor] = phase_profile(config)
+        median = statistics.median(seconds)
+        base = base or median
+        plans = factor * len(list((root / "content").glob("*/plan.yaml")))
+        print(f"| {factor}× | {plans} | {pages} | {median:.1f} s | {min(seconds):.1f} s | {max(seconds):.1f} s | "
+              f"{median / base:.1f} | {statistics.median(memory):.0f} MB |")
+    print("\nWhere one build's time goes (in-process, one run per scale; seconds and share):\n")
+    print("| phase | " + " | ".join(f"{f}×" for f in profiles) + " |")
+    print("|---|" + "---|" * len(profiles))
+    for phase in next(iter(profiles.values())):
+        cells = []
+        for profile in profiles.values():
+            share = profile[phase] / profile["total (in-process)"]
+            cells.append(f"{profile[phase]:.1f} s ({share:.0%})")
+        print(f"| {phase} | " + " | ".join(cells) + " |")
+
+
+def report_bytes(root: Path) -> None:
+    with tempfile.TemporaryDirectory() as work:
+        site_dir = Path(work) / "site"
+        time_builds([project_config(root, root, site_dir, Path(work) / "mkdocs.yml")], 1)
+        print("\n### First load of an article page\n")
+        print("| page | requests | bytes | gzip (level 6) |\n|---|---|---|---|")
+        for lang in LANGUAGES:
+            url = prefix(lang) + ARTICLE
+            responses = first_load(site_dir, url)
+            outside = [r for r in responses if r[0].startswith("http")]
+            assert not outside, outside
+            print(f"| `/{url}` | {len(responses)} | {sum(r[2] for r in responses) / 1024:.0f} KB | "
+                  f"{sum(r[3] for r in responses) / 1024:.0f} KB |")
+            if lang == LANGUAGES[0]:
+                detail = sorted(responses, key=lambda r: -r[3])
+        print("\nBy response (Chinese page):\n\n| response | type | bytes | gzip |\n|---|---|---|---|")
+        for name, kind, size, packed in detail:
+            print(f"| `{name.split('?')[0]}` | {kind} | {size / 1024:.1f} KB | {packed / 1024:.1f} KB |")
+        print("\n| search index (loaded on first use of search) | bytes | gzip (level 6) |\n|---|---|---|")
+        for index in sorted(site_dir.rglob("plans-index.json")):
+            data = index.read_bytes()
+            print(f"| `/{index.relative_to(site_dir)}` | {len(data) / 1024 / 1024:.2f} MB | "
+                  f"{len(gzip.compress(data, 6)) / 1024:.0f} KB |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools.benchmark")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="build,scale,bytes", help="comma-separated: build, scale, bytes")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the real build")
+    parser.add_argument("--scales", default="10,50", help="replication factors")
+    parser.add_argument("--scale-runs", type=int, default=3, help="runs of each replicated build")
     parser.add_argument("--root", type=Path, default=Path("."))
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    build = time_build(root, args.runs)
-    generator = time_generator(root, args.runs)
-    pages = len(render_site(check_project(root)).pages)
-    print(f"| measure ({args.runs} runs, {pages} generated pages) | median | min | max |")
-    print("|---|---|---|---|")
-    for name, samples in (("`mkdocs build --strict` (whole site)", build),
-                          ("generator in-process: load, checks, fidelity, render", generator)):
-        print(f"| {name} | {_median(samples):.2f} s | {min(samples):.2f} s | {max(samples):.2f} s |")
-    print(f"\nGenerator share of the build (ratio of medians; the generator runs once per build, for both "
-          f"languages): {_median(generator) / _median(build):.0%}")
+    parts = set(args.only.split(","))
+    print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if "build" in parts:
+        report_build(root, args.runs)
+    if "scale" in parts:
+        report_scale(root, [int(s) for s in args.scales.split(",") if s], args.scale_runs)
+    if "bytes" in parts:
+        report_bytes(root)
     return 0
 
 

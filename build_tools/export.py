@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +21,7 @@ import yaml
 from .addresses import identifier_url
 from .model import Plan, Table
 from .pipeline import Checked
+from .yamlio import SAFE_LOADER
 
 DATA = "data/"
 
@@ -263,7 +263,7 @@ def _glossary(root: Path) -> Resource | None:
     file = root / "tables" / "glossary.yaml"
     if not file.exists():
         return None
-    terms = yaml.safe_load(file.read_text(encoding="utf-8")).get("terms") or []
+    terms = yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get("terms") or []
     rows = [{"id": t["id"], "kind": t.get("kind"), "zh": t.get("zh"),
              "zh_forms": "、".join(str(f) for f in t.get("zh_forms") or []), "en": t.get("en"),
              "en_forms": "; ".join(str(f) for f in t.get("en_forms") or []), "category": t.get("category"),
@@ -323,10 +323,11 @@ def full_text(checked: Checked) -> dict[str, Any]:
                       for p in checked.corpus.plans], "records": records}
 
 
-def data_files(checked: Checked, root: Path, title: str = "") -> list[DataFile]:
+def data_files(checked: Checked, tables: list[Resource], title: str = "") -> list[DataFile]:
+    """The files of the data folder: each resource as CSV and JSON, the package descriptor, the full text."""
     files: list[DataFile] = []
     descriptors = []
-    for resource in resources(checked, root):
+    for resource in tables:
         files.append(DataFile(f"{DATA}{resource.name}.csv", _csv(resource)))
         files.append(DataFile(f"{DATA}{resource.name}.json", _json(resource.rows)))
         schema: dict[str, Any] = {"fields": resource.fields}
@@ -351,6 +352,3 @@ def data_files(checked: Checked, root: Path, title: str = "") -> list[DataFile]:
     files.append(DataFile(f"{DATA}plans-text.json", _json(full_text(checked))))
     return sorted(files, key=lambda f: f.path)
 
-
-def resource_names(checked: Checked, root: Path) -> Iterable[tuple[str, str]]:
-    return [(r.name, r.title) for r in resources(checked, root)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .concordance import Concordance, normalize_zone_name, top_level_places
@@ -88,8 +89,13 @@ class Registry:
 
     def longer_names(self, zone: Zone) -> tuple[str, ...]:
         """Aliases of other zones that contain one of this zone's (辽阳弓长岭 inside 辽阳弓长岭-本溪南芬)."""
-        return tuple(sorted({other for z in self.zones if z.id != zone.id for other in z.aliases
-                             for mine in zone.aliases if mine in other and mine != other}))
+        return self._longer_names[zone.id]
+
+    @cached_property
+    def _longer_names(self) -> dict[str, tuple[str, ...]]:
+        return {zone.id: tuple(sorted({other for z in self.zones if z.id != zone.id for other in z.aliases
+                                       for mine in zone.aliases if mine in other and mine != other}))
+                for zone in self.zones}
 
     def identifiers(self) -> list[tuple[str, str, Loc]]:
         """Published identifiers of the facet pages: (identifier, label, where defined)."""

@@ -39,13 +39,14 @@ from .addresses import (
 )
 from .checks import CheckResult
 from .concordance import Link, link_quote
-from .export import DATA, data_files, resource_names
+from .export import DATA, data_files, resources
 from .labels import LABELS, LEVELS, NOTE_KINDS
 from .model import BoxRef, Division, Note, Paragraph, Plan, Row, Table, Text
 from .pipeline import Checked
 from .redirects import Alias, plan_redirects, redirect_page
 from .register import corpus_identifiers
 from .search_index import build_index, facets_of_page
+from .yamlio import SAFE_DUMPER
 
 
 @dataclass(frozen=True)
@@ -266,8 +267,9 @@ class Renderer:
         )
         self.discrepancies = self._discrepancies_by_paragraph()
         self.facets = checked.tags.by_facet()
-        self.data = data_files(checked, Path(checked.corpus.root), self.titles.get("en", ""))
-        self.resources = resource_names(checked, Path(checked.corpus.root))
+        tables = resources(checked, Path(checked.corpus.root))
+        self.data = data_files(checked, tables, self.titles.get("en", ""))
+        self.resources = [(r.name, r.title) for r in tables]
         self.order = {p.id: i for i, p in enumerate(corpus_identifiers(checked.corpus))}  # printed order
         self.redirect_pages, aliases = plan_redirects(checked.redirects)
         self.aliases: dict[str, list[Alias]] = {}
@@ -669,7 +671,7 @@ def _front_matter(lang: str, title: str, plan: Plan | None, summary: str, search
     meta: dict[str, object] = {"description": words if len(words) <= limit else words[: limit - 1] + "…"}
     if not searchable:
         meta["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=10**6, sort_keys=True) + "---\n"
+    return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, width=10**6, sort_keys=True) + "---\n"
 
 
 def _capital(text: str) -> str:

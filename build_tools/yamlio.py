@@ -15,6 +15,9 @@ import yaml
 from .diagnostics import Diagnostics, Loc
 
 KeyPath = tuple[str | int, ...]
+# libyaml's parser when PyYAML was built with it (PyPI's wheels are): the same nodes and line marks, ~5x faster.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def path_str(path: KeyPath) -> str:
@@ -84,7 +87,7 @@ def load_yaml(path: Path, root: Path, diags: Diagnostics) -> Doc | None:
         diags.error(Loc(rel, 1), "encoding", f"file is not UTF-8 ({exc.reason})", "save the file as UTF-8")
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from build_tools.export import data_files
+from build_tools.export import data_files, resources
 from build_tools.pipeline import Checked
 
 from .conftest import ROOT
@@ -19,7 +19,7 @@ from .conftest import ROOT
 @pytest.fixture(scope="module")
 def exported(checked: Checked, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("data")
-    for file in data_files(checked, ROOT):
+    for file in data_files(checked, resources(checked, ROOT)):
         path = root / file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(file.text, encoding="utf-8")
