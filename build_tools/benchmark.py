@@ -11,6 +11,9 @@ Input: the project. Output: Markdown tables for BENCHMARKS.md, medians of severa
 - bytes: what a browser downloads on the first load of an article page (every response, gzipped as a server
   sends it) and the size of the search indexes, which load only when the search box is first used.
 
+`--replicate K --to DIR` only writes the replicated project and its mkdocs.yml, for a profiler:
+`python -m cProfile -s tottime -m mkdocs build -f DIR/mkdocs.yml`.
+
 Machines are shared and noisy: read the medians and the ratios, not single runs.
 """
 
@@ -346,8 +349,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="10,50", help="replication factors")
     parser.add_argument("--scale-runs", type=int, default=3, help="runs of each replicated build")
     parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--replicate", type=int, metavar="K",
+                        help="only write the content replicated K times into --to, with its mkdocs.yml, to profile")
+    parser.add_argument("--to", type=Path, help="folder for --replicate (must not exist)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.replicate:
+        if args.to is None:
+            parser.error("--replicate needs --to")
+        project = replicate(root, args.to.resolve(), args.replicate)
+        print(project_config(root, project, project / "site", project / "mkdocs.yml"))
+        return 0
     parts = set(args.only.split(","))
     print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     if "build" in parts:

@@ -10,8 +10,11 @@ name without a registered discrepancy.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +63,39 @@ class Concordance:
 
     def from_provision(self, identifier: str) -> list[Link]:
         """Links whose source is this identifier or lies inside it (a paragraph, box or row of it)."""
-        return [link for link in self.links if _inside(link.source, identifier)]
+        return self._select(self._index[1], [identifier])
 
     def to_provision(self, identifier: str) -> list[Link]:
-        return [link for link in self.links if link.target is not None and _inside(link.target, identifier)]
+        """Links whose target is this identifier or lies inside it."""
+        return self._select(self._index[3], [identifier])
 
+    def with_source(self, *identifiers: str) -> list[Link]:
+        """Links whose source is exactly one of these identifiers, in the file's order."""
+        return self._select(self._index[0], identifiers)
 
-def _inside(identifier: str, container: str) -> bool:
-    return identifier == container or identifier.startswith(container + "/")
+    def with_target(self, *identifiers: str) -> list[Link]:
+        """Links whose target is exactly one of these identifiers, in the file's order."""
+        return self._select(self._index[2], identifiers)
+
+    def _select(self, index: dict[str, list[int]], identifiers: Iterable[str]) -> list[Link]:
+        return [self.links[i] for i in sorted({i for identifier in identifiers for i in index.get(identifier, ())})]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[int]], ...]:
+        """Positions of the links by exact source, by every identifier containing the source, and the
+        same for targets: lookups stay constant-time however many plans and links there are."""
+        indexes: tuple[defaultdict[str, list[int]], ...] = tuple(defaultdict(list) for _ in range(4))
+        exact_source, within_source, exact_target, within_target = indexes
+        for i, link in enumerate(self.links):
+            for identifier, exact, within in ((link.source, exact_source, within_source),
+                                              (link.target, exact_target, within_target)):
+                if identifier is None:
+                    continue
+                exact[identifier].append(i)
+                parts = identifier.split("/")
+                for n in range(1, len(parts) + 1):
+                    within["/".join(parts[:n])].append(i)
+        return indexes
 
 
 EMPTY = Concordance((), (), ())
@@ -198,7 +226,7 @@ def _check_coverage(corpus: Corpus, concordance: Concordance, file: str, diags: 
         parent = corpus.plan(plan.parent)
         for table, row in upper_level_rows(plan):
             identifier = f"{plan.id}/{table.id}/{row.key}"
-            links = [link for link in concordance.links if link.source == identifier]
+            links = concordance.with_source(identifier)
             if not links:
                 diags.error(row.loc, "unlinked-zone", f"{identifier} is marked as from a higher-level plan "
                             f"({row.cells['name'].level}) but links to no row of {plan.parent}",

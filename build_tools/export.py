@@ -313,10 +313,10 @@ def full_text(checked: Checked) -> dict[str, Any]:
             for identifier, number, zh, en, kind in units:
                 records.append({
                     "identifier": identifier, "plan": plan.id, "kind": kind, "number": number, "zh": zh, "en": en,
-                    "implements": [{"target": link.target, "relation": link.relation} for link in concordance.links
-                                   if link.source == identifier and link.target],
+                    "implements": [{"target": link.target, "relation": link.relation}
+                                   for link in concordance.with_source(identifier) if link.target],
                     "implemented_by": [{"source": link.source, "relation": link.relation}
-                                       for link in concordance.links if link.target == identifier],
+                                       for link in concordance.with_target(identifier)],
                     "tags": sorted(checked.tags.of.get(identifier, set())),
                 })
     return {"plans": [{"id": p.id, "title_zh": p.title.zh, "title_en": p.title.en, "parent": p.parent}

@@ -417,10 +417,10 @@ class Renderer:
                        for r in table.rows},
             downloads=[(fmt, self._data_link(lang, url, f"{DATA}{plan.id}-{table.id}.{fmt}"))
                        for fmt in ("csv", "json")],
-            implements=[(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
-                        if link.source == f"{plan.id}/{table.id}"],
-            implemented_by=[(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
-                            if link.target == f"{plan.id}/{table.id}"])
+            implements=[(f"{plan.id}/{table.id}", link)
+                        for link in self.checked.concordance.with_source(f"{plan.id}/{table.id}")],
+            implemented_by=[(f"{plan.id}/{table.id}", link)
+                            for link in self.checked.concordance.with_target(f"{plan.id}/{table.id}")])
 
     def _row_page(self, lang: str, plan: Plan, table: Table, row: Row) -> Page:
         url = row_url(plan, table, row)
@@ -434,8 +434,8 @@ class Renderer:
         links = self.checked.concordance
         return self._page(lang, url, "row.md.j2", plan, title, table=table, row=row, shows=[identifier],
                           box_title=self._box_title(table, lang),
-                          implements=[(identifier, link) for link in links.links if link.source == identifier],
-                          implemented_by=[(identifier, link) for link in links.links if link.target == identifier],
+                          implements=[(identifier, link) for link in links.with_source(identifier)],
+                          implemented_by=[(identifier, link) for link in links.with_target(identifier)],
                           cites=self._cites(plan, url, row_zh, row_en, row_zh.split("》", 1)[1], lang))
 
     # ------------------------------------------------------------------------------ concordance
@@ -452,13 +452,10 @@ class Renderer:
         """Links from (or to) this division, its own paragraphs and the boxes printed in it — not those
         of its sub-divisions, which show on their own pages."""
         base = f"{plan.id}/{division.path}"
-        own = {base, *(f"{base}/{p.id}" for p in division.paragraphs), *(f"{plan.id}/{b.box}" for b in division.boxes)}
-        found = []
-        for link in self.checked.concordance.links:
-            here = link.source if outgoing else link.target
-            if here in own:
-                found.append((here, link))
-        return found
+        own = [base, *(f"{base}/{p.id}" for p in division.paragraphs), *(f"{plan.id}/{b.box}" for b in division.boxes)]
+        concordance = self.checked.concordance
+        links = concordance.with_source(*own) if outgoing else concordance.with_target(*own)
+        return [((link.source if outgoing else link.target) or "", link) for link in links]
 
     def link_view(self, here: str, link: Link, lang: str, outgoing: bool, page_url: str) -> LinkView:
         other = (link.target if outgoing else link.source) or ""
@@ -524,9 +521,8 @@ class Renderer:
                     continue
                 rows.append(MatrixRow(plan, division, None, self._links_of_division(plan, division, outgoing=False)))
             for table in plan.tables:
-                links = [(f"{plan.id}/{table.id}", link) for link in self.checked.concordance.links
-                         if link.target is not None and (link.target == f"{plan.id}/{table.id}"
-                                                         or link.target.startswith(f"{plan.id}/{table.id}/"))]
+                links = [(f"{plan.id}/{table.id}", link)
+                         for link in self.checked.concordance.to_provision(f"{plan.id}/{table.id}")]
                 rows.append(MatrixRow(plan, None, table, links))
         return self._page(lang, MATRIX_URL, "matrix.md.j2", None, LABELS[lang]["matrix"], rows=rows,
                           concordance=self.checked.concordance)
@@ -590,7 +586,7 @@ class Renderer:
             implements = [LinkTarget(self._short_cite(link.target, lang),
                                      addresses.relative(page_url, identifier_url(link.target)),
                                      self._relation_name(link.relation, lang))
-                          for link in self.checked.concordance.links if link.source == identifier and link.target]
+                          for link in self.checked.concordance.with_source(identifier) if link.target]
             url = addresses.relative(page_url, identifier_url(identifier))
             by_plan.setdefault(plan_id, []).append(Hit(identifier, self._short_cite(identifier, lang), url,
                                                        link_quote(self.corpus, identifier, lang, 120), implements))
