@@ -40,13 +40,12 @@ from typing import Any
 import yaml
 
 from .addresses import LANGUAGES, prefix
-from .mkdocs_adapter import _hreflang
+from .mkdocs_adapter import PLUGIN, _hreflang, project_config
 from .pipeline import check_project
 from .render import Site, render_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ARTICLE = "liaoning-2021-2025/ch6/s5/"  # a long article with a box, the kind of page readers cite
-PLUGIN = "mineral-plans"
 
 
 # ------------------------------------------------------------------------------------------ running
@@ -90,19 +89,6 @@ def time_generator(root: Path, runs: int) -> list[float]:
 
 
 # ------------------------------------------------------------------------------------------ projects
-
-def project_config(root: Path, project: Path, site_dir: Path, path: Path | None = None) -> Path:
-    """mkdocs.yml for a project tree elsewhere: theme and assets from `root`, content and tables from `project`."""
-    raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    raw["docs_dir"] = str(root / raw["docs_dir"])
-    raw["theme"]["custom_dir"] = str(root / raw["theme"]["custom_dir"])
-    raw["site_dir"] = str(site_dir)
-    raw["plugins"] = [{PLUGIN: {**(p[PLUGIN] or {}), "root": str(project)}} if isinstance(p, dict) and PLUGIN in p
-                      else {PLUGIN: {"root": str(project)}} if p == PLUGIN else p for p in raw["plugins"]]
-    path = path or project / "mkdocs.bench.yml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return path
-
 
 def plain_configs(root: Path, site: Site, work: Path) -> list[Path]:
     """The generated pages written out as Markdown files, with one mkdocs.yml per language that builds them
@@ -232,16 +218,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a browser that cancels a request (a redirect, a closed page) is not an error here
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def static_server(directory: Path) -> Iterator[str]:
+    """Any static file server will do: Python's own, on a free port of localhost."""
+    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def first_load(site_dir: Path, url: str) -> list[tuple[str, str, int, int]]:
@@ -249,7 +240,7 @@ def first_load(site_dir: Path, url: str) -> list[tuple[str, str, int, int]]:
     from playwright.sync_api import Response, sync_playwright
 
     responses: list[tuple[str, str, int, int]] = []
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with static_server(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
@@ -298,7 +289,7 @@ def report_scale(root: Path, scales: list[int], runs: int) -> None:
         with tempfile.TemporaryDirectory() as work:
             project = replicate(root, Path(work) / "project", factor)
             pages = len(render_site(check_project(project)).pages)
-            config = project_config(root, project, Path(work) / "site")
+            config = project_config(root, project, Path(work) / "site", project / "mkdocs.yml")
             seconds, memory = time_builds([config], runs)
             profiles[factor] = phase_profile(config)
         median = statistics.median(seconds)

@@ -210,10 +210,11 @@ def upper_level_rows(plan: Plan) -> list[tuple[Table, Row]]:
 
 
 def _check_coverage(corpus: Corpus, concordance: Concordance, file: str, diags: Diagnostics) -> None:
+    exempt = {e.article for e in concordance.exemptions}
+    prefixes = top_level_places(corpus)
     for plan in corpus.plans:
         if not plan.parent:
             continue
-        exempt = {e.article for e in concordance.exemptions}
         for division in plan.divisions():
             if not division.is_article:
                 continue
@@ -243,7 +244,6 @@ def _check_coverage(corpus: Corpus, concordance: Concordance, file: str, diags: 
                     diags.error(link.loc, "wrong-type", f"{link.target} is not a zone row",
                                 "link a zone row to a zone row")
                     continue
-                prefixes = top_level_places(corpus)
                 ours, theirs = (normalize_zone_name(row.cells["name"].name or "", prefixes),
                                 normalize_zone_name(target_name.name or "", prefixes))
                 if ours == theirs and link.discrepancy is not None:

@@ -115,6 +115,19 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         return server
 
 
+def project_config(root: Path, project: Path, site_dir: Path, path: Path) -> Path:
+    """Write to `path` an mkdocs.yml that builds the project tree `project` (its content/ and tables/) into
+    `site_dir`, with the theme, assets and settings of `root`'s mkdocs.yml: for tests and benchmarks."""
+    raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    raw["docs_dir"] = str(root / raw["docs_dir"])
+    raw["theme"]["custom_dir"] = str(root / raw["theme"]["custom_dir"])
+    raw["site_dir"] = str(site_dir)
+    raw["plugins"] = [{PLUGIN: {**(p[PLUGIN] or {}), "root": str(project)}} if isinstance(p, dict) and PLUGIN in p
+                      else {PLUGIN: {"root": str(project)}} if p == PLUGIN else p for p in raw["plugins"]]
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def _language_config(config: MkDocsConfig, lang: str, titles: dict[str, str],
                      copyrights: dict[str, str]) -> MkDocsConfig:
     """The same mkdocs.yml, for another language: theme language, site name, address and output

@@ -205,10 +205,11 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
     zones: list[Zone] = []
     taken: dict[str, Loc] = {}
     top_places_en = tuple(p.place.en for p in corpus.plans if not p.parent and p.place.en)
+    prefixes = top_level_places(corpus)
     for identifier, (tid, plan, _table, row) in by_row.items():
         if identifier in merged_into and merged_into[identifier] in by_row:
             continue  # listed under the city's row
-        sources = [identifier] + [t for s, t in links.items() if s == identifier and t in by_row]
+        sources = [identifier] + [t for t in [links.get(identifier)] if t in by_row]  # and the parent's row
         parent_rows = [by_row[s] for s in sources[1:]]
         name_cell = row.cells.get("name")
         assert name_cell is not None
@@ -225,7 +226,6 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
         names |= {p[3].cells["name"].name or "" for p in parent_rows}
         # A bare place name (辽宁阜新 -> 阜新) would tag every mention of the city: names shorter than four
         # characters are not aliases; codes always are.
-        prefixes = top_level_places(corpus)
         aliases = sorted({a for n in names if n and len(a := normalize_zone_name(n, prefixes)) >= 4}
                          | ({str(row.cells["code"].text.zh)} if "code" in row.cells else set()))
         places = _places(plan, row, parent_rows, counties)
@@ -353,6 +353,10 @@ def tag_text(text: str, registry: Registry) -> set[str]:
 
 def tag_corpus(corpus: Corpus, registry: Registry, root: Path, diags: Diagnostics) -> Tags:
     tags = Tags()
+    zones_of_row: dict[str, list[Zone]] = defaultdict(list)  # the zones a table row lists
+    for zone in registry.zones:
+        for source in zone.sources:
+            zones_of_row[source].append(zone)
     for plan in corpus.plans:
         for division in plan.divisions():
             base = f"{plan.id}/{division.path}"
@@ -367,8 +371,8 @@ def tag_corpus(corpus: Corpus, registry: Registry, root: Path, diags: Diagnostic
             for row in table.rows:
                 found = tag_text(" ".join(c.text.zh for c in row.cells.values()), registry)
                 identifier = f"{plan.id}/{table.id}/{row.key}"
-                found |= {f"zone:{z.id}" for z in registry.zones if identifier in z.sources}
-                found |= {f"mineral:{m}" for z in registry.zones if identifier in z.sources for m in z.minerals}
+                found |= {f"zone:{z.id}" for z in zones_of_row[identifier]}
+                found |= {f"mineral:{m}" for z in zones_of_row[identifier] for m in z.minerals}
                 if found:
                     tags.of[identifier] |= found
     _apply_overrides(tags, corpus, registry, root, diags)

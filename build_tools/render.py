@@ -606,11 +606,12 @@ class Renderer:
             url = f"{MINERALS_URL}{mineral.id}/"
             title = f"{_capital(self._tx(mineral.name, lang))} ({self._tx(mineral.name, other)})"
             members = [m for m in registry.minerals if m.group == mineral.id]
-            rows = [h for _, hits in self._hits(f"mineral:{mineral.id}", lang, url) for h in hits
+            hits = self._hits(f"mineral:{mineral.id}", lang, url)
+            rows = [h for _, plan_hits in hits for h in plan_hits
                     if "/box" in h.identifier and h.identifier.rsplit("/", 1)[0].endswith(("box1", "box5"))]
             pages.append(self._page(
                 lang, url, "mineral.md.j2", None, title, summary=", ".join(mineral.aliases), mineral=mineral,
-                registry=registry, members=members, hits=self._hits(f"mineral:{mineral.id}", lang, url),
+                registry=registry, members=members, hits=hits,
                 targets=rows, zones=[z for z in registry.zones if mineral.id in z.minerals], other=other))
         for zone_type in registry.zone_types:
             url = f"{ZONES_URL}{zone_type.id}/"

@@ -1,16 +1,19 @@
-"""Shared fixtures: the real project, and editable copies of the fixture plan for bad-input tests."""
+"""Shared fixtures: the real project, checked and built once; editable copies of it and of the fixture plan;
+Chromium."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from build_tools.pipeline import Checked, check_project
 
-ROOT = Path(__file__).resolve().parent.parent
+from .site_build import ROOT, mkdocs
+
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 
 
@@ -18,6 +21,29 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "project"
 def checked() -> Checked:
     """The real content, loaded and checked once."""
     return check_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once by the real MkDocs command line (strict, no warning); tests only read it."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, driven by Playwright."""
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+from build_tools.mkdocs_adapter import project_config as adapter_project_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,17 +22,4 @@ def mkdocs(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 
 def project_config(project: Path) -> Path:
     """An mkdocs.yml for a copied project tree: theme and assets from the repository, content from the copy."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(ROOT / "build_tools" / "docs")
-    config["theme"]["custom_dir"] = str(ROOT / "build_tools" / "theme")
-    config["plugins"] = [p if p != "mineral-plans" else {"mineral-plans": {"root": str(project)}}
-                         for p in config["plugins"]]
-    path = project / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-def copy_tree(target: Path) -> Path:
-    for folder in ("content", "tables"):
-        shutil.copytree(ROOT / folder, target / folder)
-    return target
+    return adapter_project_config(ROOT, project, project / "site", project / "mkdocs.yml")

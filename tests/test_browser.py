@@ -2,67 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from .site_build import ROOT, mkdocs
+from build_tools.benchmark import static_server
 
 pytestmark = pytest.mark.browser
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site, built by MkDocs, zipped, unzipped under a path prefix elsewhere, and served there by a
     plain static server: what an intranet administrator does with it."""
-    build = tmp_path_factory.mktemp("build")
-    result = mkdocs(ROOT / "mkdocs.yml", build / "site")
-    assert result.returncode == 0, result.stderr
-    archive = shutil.make_archive(str(build / "site"), "zip", build / "site")
+    archive = shutil.make_archive(str(tmp_path_factory.mktemp("build") / "site"), "zip", site)
     root = tmp_path_factory.mktemp("www")
     shutil.unpack_archive(archive, root / "intranet" / "plans")
     with static_server(root) as url:
         yield url + "intranet/plans/"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a browser that cancels a request (a redirect, a closed page) is not an error here
-
-
-@contextlib.contextmanager
-def static_server(directory: Path) -> Iterator[str]:
-    """Any static file server will do: Python's own, on a free port of localhost."""
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from build_tools.model import Plan
 from build_tools.pipeline import Checked
 from build_tools.sources import load_artifacts, normalize, source_units
 
-from .conftest import ROOT
+from .site_build import ROOT
 
 LIAONING = "liaoning-2021-2025"
 CHAOYANG = "chaoyang-2021-2025"

@@ -13,7 +13,7 @@ import pytest
 from build_tools.export import data_files, resources
 from build_tools.pipeline import Checked
 
-from .conftest import ROOT
+from .site_build import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from .site_build import ROOT, mkdocs
-
 pytestmark = pytest.mark.site
 
 
@@ -36,14 +34,6 @@ class _Page(HTMLParser):
                 self.links.append(str(values[attr]))
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("links") / "site"
-    result = mkdocs(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
@@ -58,8 +48,8 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
-    pages = {p: _Page() for p in built.rglob("*.html")}
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    pages = {p: _Page() for p in site.rglob("*.html")}
     for path, parser in pages.items():
         parser.feed(path.read_text(encoding="utf-8"))
     broken = []
@@ -68,14 +58,14 @@ def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
         if path.name == "404.html":
             continue
         for href in parser.links:
-            found = _target(built, path, href)
+            found = _target(site, path, href)
             if found is None:
                 continue
             target, fragment = found
             checked += 1
             if not target.is_file():
-                broken.append((path.relative_to(built).as_posix(), href, "no such file"))
+                broken.append((path.relative_to(site).as_posix(), href, "no such file"))
             elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
-                broken.append((path.relative_to(built).as_posix(), href, "no such anchor"))
+                broken.append((path.relative_to(site).as_posix(), href, "no such anchor"))
     assert broken == []
     assert checked > 40_000  # the check really ran over both languages

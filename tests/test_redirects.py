@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from build_tools.addresses import identifier_url
+from build_tools.benchmark import static_server
 
 from .conftest import FIXTURE, copy_project, edit
 from .site_build import mkdocs, project_config
-from .test_browser import CHROMIUM_ARGS, static_server
 
 
 @pytest.mark.parametrize(("identifier", "url"), [
@@ -60,13 +60,11 @@ def served_renamed(renamed_site: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_old_addresses_land_on_the_new_identifiers(served_renamed: str) -> None:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(served_renamed + "mini-2021-2025/ch3/")
-        page.wait_for_url(served_renamed + "mini-2021-2025/ch2/")
-        page.goto(served_renamed + "mini-2021-2025/ch2/s2/#p1")
-        page.wait_for_url(served_renamed + "mini-2021-2025/ch2/s2/#p2")
-        assert page.locator("#p2 > p").inner_text().strip().endswith("重点勘查区内优先投放探矿权。")
-        browser.close()
+def test_old_addresses_land_on_the_new_identifiers(browser: Browser, served_renamed: str) -> None:
+    page = browser.new_page()
+    page.goto(served_renamed + "mini-2021-2025/ch3/")
+    page.wait_for_url(served_renamed + "mini-2021-2025/ch2/")
+    page.goto(served_renamed + "mini-2021-2025/ch2/s2/#p1")
+    page.wait_for_url(served_renamed + "mini-2021-2025/ch2/s2/#p2")
+    assert page.locator("#p2 > p").inner_text().strip().endswith("重点勘查区内优先投放探矿权。")
+    page.close()

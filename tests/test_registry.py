@@ -8,7 +8,7 @@ import yaml
 from build_tools.pipeline import Checked
 from build_tools.registry import Registry, tag_text
 
-from .conftest import ROOT
+from .site_build import ROOT
 
 
 def minerals_of(text: str, registry: Registry) -> set[str]:

@@ -9,34 +9,17 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from .site_build import ROOT, mkdocs
-from .test_browser import CHROMIUM_ARGS, static_server
+from build_tools.benchmark import static_server
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("search") / "site"
-    result = mkdocs(ROOT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.fixture(scope="module")
-def served(built: Path) -> Iterator[str]:
-    with static_server(built) as url:
+def served(site: Path) -> Iterator[str]:
+    with static_server(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +82,10 @@ def visible_text(html: str) -> str:
 
 
 @pytest.mark.parametrize("query", ["膨润土", "祁杖子", "最低开采规模", "集中开采区", "北票二道沟", "砂石土"])
-def test_chinese_query_finds_every_page_containing_it(page: Page, served: str, built: Path, query: str) -> None:
+def test_chinese_query_finds_every_page_containing_it(page: Page, served: str, site: Path, query: str) -> None:
     """No recall lost to word segmentation: every Chinese page whose text contains the string is found."""
-    pages = {p.parent.relative_to(built).as_posix() + "/" for p in built.rglob("index.html")
-             if not p.relative_to(built).as_posix().startswith("en/") and "/zh-en/" not in p.as_posix()
+    pages = {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+             if not p.relative_to(site).as_posix().startswith("en/") and "/zh-en/" not in p.as_posix()
              and query in visible_text(p.read_text(encoding="utf-8"))}
     found = set(search(page, served, "zh", query))
     assert pages and pages <= found, sorted(pages - found)

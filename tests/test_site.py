@@ -11,20 +11,11 @@ from build_tools.addresses import division_url, table_url
 from build_tools.pipeline import Checked
 from build_tools.render import render_site
 
-from .conftest import edit
-from .site_build import ROOT, copy_tree, mkdocs, project_config
+from .conftest import copy_project, edit
+from .site_build import ROOT, mkdocs, project_config
 
 pytestmark = pytest.mark.site
 SITE_HOST = "https://mineral-plans.example.gov.cn/"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return out
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -117,7 +108,7 @@ def test_rendering_is_deterministic(checked: Checked) -> None:
 
 
 def test_broken_content_fails_the_build(tmp_path: Path) -> None:
-    project = copy_tree(tmp_path / "project")
+    project = copy_project(ROOT, tmp_path / "project")
     edit(project / "tables/chaoyang-2021-2025/box5.yaml", "large: 400／120", "large: 400／一百二")
     edit(project / "content/liaoning-2021-2025/ch6.yaml", "- box: box7", "- box: box17")
     result = mkdocs(project_config(project), tmp_path / "site")
@@ -129,7 +120,7 @@ def test_broken_content_fails_the_build(tmp_path: Path) -> None:
 def test_a_copied_project_builds(tmp_path: Path) -> None:
     """The plugin reads content from its configured root, not from the repository: the same code builds
     any project tree."""
-    project = copy_tree(tmp_path / "project")
+    project = copy_project(ROOT, tmp_path / "project")
     result = mkdocs(project_config(project), tmp_path / "site")
     assert result.returncode == 0, result.stderr
 

@@ -19,7 +19,8 @@ import yaml
 
 from build_tools.pipeline import check_project
 
-from .site_build import ROOT, copy_tree, mkdocs, project_config
+from .conftest import copy_project
+from .site_build import ROOT, mkdocs, project_config
 
 pytestmark = pytest.mark.site
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "third-plan"
@@ -50,7 +51,7 @@ def add_county(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def county_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_tree(tmp_path_factory.mktemp("third-plan"))
+    project = copy_project(ROOT, tmp_path_factory.mktemp("third-plan"))
     add_county(project)
     result = mkdocs(project_config(project), project / "site")
     assert result.returncode == 0, result.stderr
@@ -66,7 +67,7 @@ def test_the_generator_is_untouched_by_the_fixture() -> None:
 
 def test_county_content_checks_clean(county_site: Path) -> None:
     checked = check_project(county_site)
-    assert [d.render() for d in checked.diagnostics if d.severity == "error"] == []
+    assert [str(d) for d in checked.diagnostics.errors] == []
     assert [plan.id for plan in checked.corpus.plans][-1] == COUNTY
     county_checks = checked.results[COUNTY]
     assert county_checks and all(r.holds for r in county_checks)

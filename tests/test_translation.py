@@ -100,7 +100,7 @@ def test_both_plans_fully_translated(checked: Checked) -> None:
 def test_real_translations_pass_every_check(checked: Checked) -> None:
     """Glossary terms, figures under the unit convention, sentence alignment, no stray Chinese — over both
     plans, with only the reviewed exceptions (and none that is stale)."""
-    from .conftest import ROOT
+    from .site_build import ROOT
 
     found = Diagnostics()
     check_translations(checked.corpus, ROOT, found)
@@ -126,7 +126,7 @@ def test_same_printed_words_same_english_across_plans(checked: Checked) -> None:
 def _glossary_names() -> dict[str, str]:
     import yaml
 
-    from .conftest import ROOT
+    from .site_build import ROOT
 
     names: dict[str, str] = {}
     for entry in yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]:
@@ -177,7 +177,7 @@ def test_every_mineral_and_place_of_the_tables_is_in_the_glossary(checked: Check
 def test_county_level_units_of_chaoyang(zh: str, en: str) -> None:
     import yaml
 
-    from .conftest import ROOT
+    from .site_build import ROOT
 
     entries = yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
     assert any(e["zh"] == zh and e["en"] == en and e["kind"] == "place" for e in entries), zh
