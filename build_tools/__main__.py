@@ -1,7 +1,8 @@
 """Command line: `python -m build_tools check | register [--update] | untranslated [--plan ID]`.
 
-Input: the project in the current directory. Output: diagnostics on stderr and an exit status
-(0 clean, 1 problems), the updated identifier register, or the list of untranslated slots.
+Input: the project in the current directory (its mkdocs.yml, content/ and tables/). Output: diagnostics on
+stderr and an exit status (0 clean, 1 problems), the updated identifier register and reviewed tag counts, or
+the list of untranslated slots.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .pipeline import check_project
-from .register import REGISTER, load_register, updated_register
+from .diagnostics import Diagnostics
+from .pipeline import check_site
+from .register import Register, load_register, updated_register
+from .registry import TAG_COUNTS, updated_tag_counts
+from .site_config import CONFIG, load_site_config
 from .translation import untranslated
 
 
@@ -31,17 +35,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
-    checked = check_project(root)
+    checked = check_site(root / CONFIG, root)
+    config = load_site_config(root, Diagnostics())
     if args.command == "register" and args.update:
-        from .diagnostics import Diagnostics
-
-        register = load_register(root, Diagnostics())
+        # The register only grows: a missing one is created, an unreadable one must be fixed first.
+        file = root / config.register
+        register = load_register(root, Diagnostics(), config.register) if file.exists() else Register({}, {},
+                                                                                                        config.register)
         if register is None:
-            print(f"{REGISTER} cannot be read; fix it first", file=sys.stderr)
+            print(f"{config.register} cannot be read; fix it first", file=sys.stderr)
             return 1
-        (root / REGISTER).write_text(updated_register(checked.corpus, register, checked.registry.identifiers()),
-                                     encoding="utf-8")
-        print(f"updated {REGISTER}")
+        file.write_text(updated_register(checked.corpus, register, checked.registry.identifiers()), encoding="utf-8")
+        print(f"updated {config.register}")
+        if checked.registry.minerals:
+            (root / TAG_COUNTS).write_text(updated_tag_counts(checked.registry, checked.tags), encoding="utf-8")
+            print(f"updated {TAG_COUNTS}")
         return 0
     if args.command == "untranslated":
         rows = untranslated(checked.corpus, args.plan)
@@ -56,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(item)
         return 0
     if args.command == "translation-check":
-        from .diagnostics import Diagnostics
         from .terminology import check_translations
 
         found = Diagnostics()

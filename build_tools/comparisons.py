@@ -60,13 +60,14 @@ def load_comparisons(corpus: Corpus, root: Path, diags: Diagnostics, path: str =
     if not file.exists():
         return []
     doc = load_yaml(file, root, diags)
-    if doc is None or not isinstance(doc.data, dict):
+    if doc is None:
         return []
     r = _Reader(doc, diags)
+    data = r.mapping(doc.data, (), "the comparisons") or {}
+    r.known(data, (), ("comparisons",))
     out = []
-    for cpath, item in r.items(doc.data, (), "comparisons"):
-        entry = r.mapping(item, cpath, "a comparison") or {}
-        r.known(entry, cpath, ("id", "title", "measure", "city", "province", "note", "discrepancy"))
+    for cpath, entry in r.entries(data, (), "comparisons", "a comparison",
+                                  ("id", "title", "measure", "city", "province", "note", "discrepancy")):
         measure = r.string(entry, cpath, "measure")
         if measure not in MEASURES:
             diags.error(r.loc((*cpath, "measure")), "unknown-measure", f"unknown measure '{measure}'",
@@ -91,7 +92,12 @@ def _figure(r: _Reader, corpus: Corpus, data: Any, path: KeyPath) -> Figure | No
     if entry is None:
         return None
     r.known(entry, path, ("cell", "at", "quote", "figure", "unit", "rows", "where"))
-    ref = str(entry.get("cell") or entry.get("at") or entry.get("rows") or "")
+    kinds = [k for k in ("cell", "at", "rows") if k in entry]
+    if len(kinds) != 1:
+        r.diags.error(r.loc(path), "incomplete-check", "a figure names exactly one of cell, at or rows",
+                      "write `{cell: plan/box/row/column}`, `{at: plan/…/pN, quote: …}` or `{rows: plan/box}`")
+        return None
+    ref = r.string(entry, path, kinds[0])
     plan_id, _, rest = ref.partition("/")
     plan = corpus.plan(plan_id)
     if plan is None:
@@ -118,10 +124,12 @@ def _figure(r: _Reader, corpus: Corpus, data: Any, path: KeyPath) -> Figure | No
             r.diags.error(loc, "unknown-reference", f"no table '{ref}'", "name plan/box")
             return None
         filters = []
-        for wpath, w in r.items(entry, path, "where"):
-            wmap = r.mapping(w, wpath, "a row filter") or {}
-            filters.append(RowFilter(str(wmap.get("column", "")), tuple(str(v) for v in wmap.get("equals", []) or []),
-                                     (), tuple(str(v) for v in wmap.get("contains", []) or [])))
+        for wpath, wmap in r.entries(entry, path, "where", "a row filter", ("column", "equals", "contains")):
+            column = r.string(wmap, wpath, "column")
+            if table.column(column) is None:
+                r.diags.error(r.loc((*wpath, "column")), "unknown-column", f"no column '{column}' in {table.id}",
+                              f"use one of: {', '.join(c.key for c in table.columns)}")
+            filters.append(RowFilter(column, r.strings(wmap, wpath, "equals"), (), r.strings(wmap, wpath, "contains")))
         rows = matching_rows(table, tuple(filters))
         count = Decimal(len(rows))
         return Figure(count, count, None, f"{table.number}：{len(rows)} 行（{'、'.join(x.key for x in rows)}）",

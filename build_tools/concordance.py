@@ -103,26 +103,28 @@ EMPTY = Concordance((), (), ())
 
 def load_concordance(corpus: Corpus, root: Path, diags: Diagnostics, path: str = CONCORDANCE) -> Concordance:
     file = root / path
+    children = [p.id for p in corpus.plans if p.parent]
     if not file.exists():
+        if children:
+            diags.error(Loc(path), "missing-file", f"{path} is missing, so nothing says what "
+                        f"{', '.join(children)} implement", "restore the file (every article of a plan with a "
+                        "parent needs a link or a no_counterpart entry)")
         return EMPTY
     doc = load_yaml(file, root, diags)
-    if doc is None or not isinstance(doc.data, dict):
-        return EMPTY
+    if doc is None:
+        return EMPTY  # unreadable: reported; coverage would only repeat it
     r = _Reader(doc, diags)
-    r.known(doc.data, (), ("relations", "links", "rows", "no_counterpart"))
+    data = r.mapping(doc.data, (), "the concordance") or {}
+    r.known(data, (), ("relations", "links", "rows", "no_counterpart"))
     relations = []
-    for rpath, item in r.items(doc.data, (), "relations"):
-        entry = r.mapping(item, rpath, "a relation") or {}
-        r.known(entry, rpath, ("id", "name", "definition"))
+    for rpath, entry in r.entries(data, (), "relations", "a relation", ("id", "name", "definition")):
         relations.append(Relation(r.string(entry, rpath, "id"), r.text(entry.get("name"), (*rpath, "name")),
                                   r.text(entry.get("definition"), (*rpath, "definition"))))
     known_relations = {rel.id for rel in relations}
     index = _Index(corpus)
     links = []
     for section in ("links", "rows"):
-        for lpath, item in r.items(doc.data, (), section):
-            entry = r.mapping(item, lpath, "a link") or {}
-            r.known(entry, lpath, ("from", "to", "relation", "note", "discrepancy"))
+        for lpath, entry in r.entries(data, (), section, "a link", ("from", "to", "relation", "note", "discrepancy")):
             source = index.resolve(r, entry.get("from"), (*lpath, "from"), want_child=True)
             target = (index.resolve(r, entry.get("to"), (*lpath, "to"), want_child=False)
                       if entry.get("to") is not None else None)
@@ -139,9 +141,7 @@ def load_concordance(corpus: Corpus, root: Path, diags: Diagnostics, path: str =
             links.append(Link(source, target, relation, r.text(entry.get("note"), (*lpath, "note")), discrepancy,
                               r.loc(lpath)))
     exemptions = []
-    for epath, item in r.items(doc.data, (), "no_counterpart"):
-        entry = r.mapping(item, epath, "an exemption") or {}
-        r.known(entry, epath, ("article", "reason"))
+    for epath, entry in r.entries(data, (), "no_counterpart", "an exemption", ("article", "reason")):
         article = index.resolve(r, entry.get("article"), (*epath, "article"), want_child=True)
         if article is not None:
             exemptions.append(Exemption(article, r.text(entry.get("reason"), (*epath, "reason")), r.loc(epath)))
@@ -236,9 +236,9 @@ def _check_coverage(corpus: Corpus, concordance: Concordance, file: str, diags: 
             for link in links:
                 if link.target is None or parent is None:
                     continue
-                _, box, key = link.target.split("/", 2)
+                _, box, key = [*link.target.split("/", 2), "", ""][:3]
                 target_table = parent.table(box)
-                target_row = target_table.row(key) if target_table else None
+                target_row = target_table.row(key) if target_table and key else None
                 target_name = target_row.cells.get("name") if target_row else None
                 if target_name is None:
                     diags.error(link.loc, "wrong-type", f"{link.target} is not a zone row",

@@ -5,9 +5,29 @@ Input: what any stage finds wrong. Output: sorted, printable `file:line key.path
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+MESSAGE_LIMIT = 320  # characters of a message or fix shown; a 1 MB paragraph must not make a 1 MB line
+_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+
+
+def unseen(char: str) -> bool:
+    """A character a reader cannot see or tell apart (control, format such as zero-width space or a
+    right-to-left override, line separators, private use, unassigned); tab and line feed excepted."""
+    return char not in "\t\n" and unicodedata.category(char) in _UNSEEN_CATEGORIES
+
+
+def shown(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Text as a message shows it: characters a reader cannot see written as \\uXXXX escapes, and a long
+    text cut in the middle with the number of characters left out."""
+    visible = "".join(f"\\u{ord(c):04x}" if unseen(c) else c for c in text)
+    if len(visible) <= limit:
+        return visible
+    head, tail = limit * 2 // 3, limit // 4
+    return f"{visible[:head]} … ({len(visible) - head - tail} characters left out) … {visible[-tail:]}"
 
 
 class Severity(StrEnum):
@@ -58,10 +78,10 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, loc: Loc, code: str, message: str, fix: str = "") -> None:
-        self.items.append(Diagnostic(loc, code, message, fix))
+        self.items.append(Diagnostic(loc, code, shown(message), shown(fix)))
 
     def warning(self, loc: Loc, code: str, message: str, fix: str = "") -> None:
-        self.items.append(Diagnostic(loc, code, message, fix, Severity.WARNING))
+        self.items.append(Diagnostic(loc, code, shown(message), shown(fix), Severity.WARNING))
 
     def extend(self, other: Iterable[Diagnostic]) -> None:
         self.items.extend(other)

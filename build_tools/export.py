@@ -16,12 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .addresses import identifier_url
 from .model import Plan, Table
 from .pipeline import Checked
-from .yamlio import SAFE_LOADER
+from .terminology import Glossary
 
 DATA = "data/"
 
@@ -259,17 +257,13 @@ def _links(checked: Checked) -> list[Resource]:
     return [relations, links, checks, comparisons]
 
 
-def _glossary(root: Path) -> Resource | None:
-    file = root / "tables" / "glossary.yaml"
-    if not file.exists():
+def _glossary(glossary: Glossary | None) -> Resource | None:
+    if glossary is None:
         return None
-    terms = yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get("terms") or []
-    rows = [{"id": t["id"], "kind": t.get("kind"), "zh": t.get("zh"),
-             "zh_forms": "、".join(str(f) for f in t.get("zh_forms") or []), "en": t.get("en"),
-             "en_forms": "; ".join(str(f) for f in t.get("en_forms") or []), "category": t.get("category"),
-             "definition": t.get("definition"), "confidence": t.get("confidence"),
-             "source": "; ".join(t["source"]) if isinstance(t.get("source"), list) else t.get("source")}
-            for t in terms]
+    rows = [{"id": t.id, "kind": t.kind, "zh": t.zh or None, "zh_forms": "、".join(t.zh_forms), "en": t.en,
+             "en_forms": "; ".join(t.en_forms), "category": t.category or None, "definition": t.definition or None,
+             "confidence": t.confidence or None, "source": "; ".join(t.sources) or None}
+            for t in glossary.terms]
     fields = [_field(name) for name in ("id", "kind", "zh", "zh_forms", "en", "en_forms", "category", "definition",
                                         "confidence", "source")]
     return Resource("glossary", "Terminology glossary, Chinese to English, with sources", fields, rows, ["id"], [])
@@ -279,7 +273,7 @@ def resources(checked: Checked, root: Path) -> list[Resource]:
     out = [_provisions(checked)]
     out += [_box(plan, table) for plan in checked.corpus.plans for table in plan.tables]
     out += _registries(checked) + _links(checked)
-    glossary = _glossary(root)
+    glossary = _glossary(checked.glossary)
     if glossary is not None:
         out.append(glossary)
     return [r for r in out if r.rows]

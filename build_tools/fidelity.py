@@ -61,8 +61,10 @@ def table_units(table: Table) -> list[ContentUnit]:
                 if cell is not None and cell.text.zh.strip():
                     units.append(ContentUnit(cell.loc, cell.text.zh))
     else:
-        seq, name, description = (c.key for c in table.columns[:3])
+        seq, name, description = (c.key for c in table.columns[:3])  # an items table has these three (load)
         for row in table.rows:
+            if not {seq, name, description} <= row.cells.keys():
+                continue  # reported by load as a missing cell
             units.append(ContentUnit(row.loc, f"{row.cells[seq].text.zh}、{row.cells[name].text.zh}"))
             units.append(ContentUnit(row.cells[description].loc, row.cells[description].text.zh))
     units.extend(ContentUnit(f.loc, f.zh) for f in table.footnotes)
@@ -74,7 +76,13 @@ def check_fidelity(plan: Plan, root: Path, diags: Diagnostics) -> None:
     artifacts = load_artifacts(source_path.parent / "artifacts.yaml", root, diags)
     if artifacts is None or not source_path.is_file():
         return
-    source = source_units(source_path.read_text(encoding="utf-8"), artifacts)
+    try:
+        text = source_path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        diags.error(Loc(plan.source), "encoding", f"the source text is not UTF-8 ({exc.reason} at byte {exc.start})",
+                    "save it as UTF-8")
+        return
+    source = source_units(text, artifacts)
     content = printed_units(plan)
     # Compare with whitespace removed; empty units (a heading printed without number) carry nothing.
     src = [(u, normalize(u.text)) for u in source if normalize(u.text)]

@@ -51,6 +51,7 @@ ZONE_LEVEL = re.compile(r"[（(](国家级|省级|市级|县级|上级规划|市
 UNNUMBERED = {"总则": "general", "附则": "supplementary"}
 NOTE_KINDS = ("typo", "duplication", "stray-word", "artifact", "typography", "ambiguity", "remark",
               "inconsistency")
+ROW_KINDS = ("data", "total")
 CHECK_KINDS = ("sum", "at-most", "row-count", "equal", "percent-change", "increase-percent", "count",
                "listed-in-table", "not-in-table", "share-of-count")
 
@@ -134,6 +135,68 @@ class _Reader:
             return Text(str(zh), str(en), loc)
         return Text(zh, en, loc)
 
+    def optional_integer(self, data: dict[str, Any], path: KeyPath, key: str, default: int, *,
+                         minimum: int | None = None) -> int:
+        """A whole number that may be left out (then `default`)."""
+        value = data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, int) or isinstance(value, bool) or (minimum is not None and value < minimum):
+            least = f" of at least {minimum}" if minimum is not None else ""
+            self.diags.error(self.loc((*path, key)), "not-a-number", f"'{key}' must be a whole number{least}, "
+                             f"found {_kind(value)}", f"write digits only, e.g. {max(default, minimum or 0)}")
+            return default
+        return value
+
+    def boolean(self, data: dict[str, Any], path: KeyPath, key: str, default: bool = False) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.diags.error(self.loc((*path, key)), "wrong-type", f"'{key}' must be true or false, found "
+                             f"{_kind(value)}", "write true or false")
+            return default
+        return value
+
+    def strings(self, data: Any, path: KeyPath, key: str) -> tuple[str, ...]:
+        """A list of words, e.g. `aliases: [膨润土, 斑脱岩]`. One bare word is refused: it would otherwise be
+        read letter by letter."""
+        value = data.get(key) if isinstance(data, dict) else None
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.diags.error(self.loc((*path, key)), "wrong-type", f"'{key}' must be a list, found {_kind(value)}",
+                             f"write `{key}: [{value if isinstance(value, str) else '…'}]`")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)) or (isinstance(item, str)
+                                                                                  and not item.strip()):
+                self.diags.error(self.loc((*path, key, i)), "wrong-type", f"each entry of '{key}' must be a word, "
+                                 f"found {_kind(item)}", "write one word or name per entry")
+                continue
+            out.append(str(item))
+        return tuple(out)
+
+    def texts(self, data: Any, path: KeyPath, key: str) -> dict[str, Text]:
+        """A mapping of names to bilingual texts, e.g. `categories: {energy: {zh: 能源矿产, en: …}}`."""
+        value = data.get(key) if isinstance(data, dict) else None
+        if value is None:
+            return {}
+        entries = self.mapping(value, (*path, key), f"'{key}'")
+        return {str(k): self.text(v, (*path, key, str(k))) for k, v in (entries or {}).items()}
+
+    def entries(self, data: Any, path: KeyPath, key: str, what: str,
+                keys: tuple[str, ...] | None = None) -> list[tuple[KeyPath, dict[str, Any]]]:
+        """A list of mappings (`- id: …`), each checked for unknown keys when `keys` is given."""
+        out = []
+        for item_path, item in self.items(data, path, key):
+            entry = self.mapping(item, item_path, what)
+            if entry is None:
+                continue
+            if keys is not None:
+                self.known(entry, item_path, keys)
+            out.append((item_path, entry))
+        return out
+
     def items(self, data: Any, path: KeyPath, key: str) -> list[tuple[KeyPath, Any]]:
         value = data.get(key) if isinstance(data, dict) else None
         if value is None:
@@ -165,6 +228,7 @@ def _notes(r: _Reader, data: Any, path: KeyPath, texts: Iterable[str], *,
         entry = r.mapping(item, npath, "a note")
         if entry is None:
             continue
+        r.known(entry, npath, ("kind", "quote", "column", "zh", "en"))
         kind = r.string(entry, npath, "kind")
         if kind and kind not in NOTE_KINDS:
             r.diags.error(r.loc((*npath, "kind")), "unknown-note-kind", f"unknown note kind '{kind}'",
@@ -277,8 +341,9 @@ def _columns(r: _Reader, entry: dict[str, Any]) -> tuple[Column, ...]:
             r.diags.error(r.loc(cpath), "missing-unit", f"numeric column '{key}' has no unit",
                           "add `unit:` (e.g. 万吨) or `unit_column:` naming the column that prints the unit")
         heading = r.text(c["heading"], (*cpath, "heading")) if "heading" in c else None
-        columns.append(Column(key, heading, ctype, unit, unit_column,
-                              (), int(c.get("colspan", 1)), bool(c.get("fill_down", False)), r.loc(cpath)))
+        columns.append(Column(key, heading, ctype, unit, unit_column, (),
+                              r.optional_integer(c, cpath, "colspan", 1, minimum=1), r.boolean(c, cpath, "fill_down"),
+                              r.loc(cpath)))
         pair_column = r.string(c, cpath, "pair_column", required=False)
         if pair_column:
             columns[-1] = Column(key, heading, ctype, unit, unit_column, (pair_column,),
@@ -313,11 +378,19 @@ def _table(r: _Reader, expected_id: str) -> Table | None:
     if layout not in ("grid", "items"):
         r.diags.error(r.loc(("layout",)), "wrong-type", f"unknown layout '{layout}'", "use grid or items")
     columns = _columns(r, entry)
+    if layout == "items" and len(columns) != 3:
+        r.diags.error(r.loc(("columns",)), "wrong-type", f"an items box has three columns (number, name, "
+                      f"description), found {len(columns)}", "define the columns seq, name and description")
     key_column = r.string(entry, (), "key_column", required=False) or None
     if key_column and key_column not in {c.key for c in columns}:
         r.diags.error(r.loc(("key_column",)), "unknown-column", f"key column '{key_column}' is not a column",
                       "name one of the columns")
     rows = _rows(r, entry, columns, key_column)
+    if layout == "items" and len(columns) == 3:
+        for row in rows:
+            if any(c.key not in row.cells for c in columns) and row.discrepancy is not None:
+                r.diags.error(row.loc, "missing-cell", "an items box row needs its number, name and description",
+                              "add the missing cell as printed ('' if printed empty)")
     footnotes = tuple(r.text(item, p) for p, item in r.items(entry, (), "footnotes"))
     notes = _notes(r, entry, (), [heading.zh, *(f.zh for f in footnotes)])
     return Table(tid, number, heading, layout, columns, key_column, rows, footnotes, notes, r.loc(()))
@@ -339,7 +412,11 @@ def _rows(r: _Reader, entry: dict[str, Any], columns: tuple[Column, ...], key_co
         if row is None:
             continue
         r.known(row, rpath, ("key", "kind", "cells", "notes", "discrepancy"))
-        kind = str(row.get("kind", "data"))
+        kind = r.string(row, rpath, "kind", required=False) or "data"
+        if kind not in ROW_KINDS:
+            r.diags.error(r.loc((*rpath, "kind")), "unknown-row-kind", f"unknown row kind '{kind}'",
+                          f"use one of: {', '.join(ROW_KINDS)} (leave it out for a data row)")
+            kind = "data"
         raw_cells = r.mapping(row.get("cells", {}), (*rpath, "cells"), "cells") or {}
         discrepancy = _discrepancy(r, row, rpath)
         cells: dict[str, Cell] = {}
@@ -442,7 +519,9 @@ def _complete_row(r: _Reader, cells: dict[str, Cell], columns: tuple[Column, ...
         if column.pair and cell.values and len(cell.values) > 1:
             labels_cell = cells.get(column.pair[0])
             labels = _split_pair(labels_cell.text.zh) if labels_cell else []
-            ambiguous = any(n.get("kind") == "ambiguity" for n in row.get("notes", []) if isinstance(n, dict))
+            notes = row.get("notes")
+            ambiguous = isinstance(notes, list) and any(isinstance(n, dict) and n.get("kind") == "ambiguity"
+                                                        for n in notes)
             if len(labels) != len(cell.values) and not ambiguous:
                 r.diags.error(cell.loc, "pair-mismatch", f"'{cell.text.zh}' packs {len(cell.values)} values but "
                               f"'{column.pair[0]}' names {len(labels)}", "print one value per label, or add an "
@@ -483,12 +562,33 @@ def load_corpus(root: Path, plans: list[_PlanFiles] | None = None) -> tuple[Corp
     # Second pass: every identifier is known; resolve references between things.
     resolved = []
     plan_ids = {plan.id for plan, _ in loaded}
+    parents = {plan.id: plan.parent for plan, _ in loaded}
     for plan, doc in loaded:
         if plan.parent and plan.parent not in plan_ids:
             diags.error(doc.loc(("parent",)), "unknown-reference", f"parent plan '{plan.parent}' is not loaded",
                         f"use one of: {', '.join(sorted(plan_ids))}")
+        cycle = _parent_cycle(plan.id, parents)
+        if cycle:
+            diags.error(doc.loc(("parent",)), "parent-cycle", "the plans' parents form a cycle: "
+                        + " → ".join(cycle), "a plan's parent is the plan it implements, one level up: a city's "
+                        "is its province's, a province's has none")
+            plan = dataclasses.replace(plan, parent=None)  # links and coverage would only echo the cycle
         resolved.append(_resolve(plan, root, files_of(plan, plans, root), diags))
     return Corpus(tuple(sorted(resolved, key=lambda p: (_depth(p, resolved), p.id))), str(root)), diags
+
+
+def _parent_cycle(plan_id: str, parents: dict[str, str | None]) -> list[str]:
+    """The plans from `plan_id` back to itself through parents, if its parents lead back to it."""
+    chain = [plan_id]
+    current = parents.get(plan_id)
+    while current is not None and current in parents:
+        chain.append(current)
+        if current == plan_id:
+            return chain
+        if chain.count(current) > 1:
+            return []  # a cycle further up, reported at its own plans
+        current = parents[current]
+    return []
 
 
 def _depth(plan: Plan, plans: list[Plan]) -> int:
@@ -509,6 +609,11 @@ def files_of(plan: Plan, plans: list[_PlanFiles] | None, root: Path) -> _PlanFil
     raise KeyError(plan.id)
 
 
+_PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PART_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+PLAN_LEVELS = ("province", "city", "county")
+
+
 def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan, Doc] | None:
     doc = load_yaml(files.plan_dir / "plan.yaml", root, diags)
     if doc is None:
@@ -520,6 +625,9 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
     r.known(entry, (), ("id", "level", "place", "title", "short_title", "issuer", "issuer_note", "date", "period",
                         "base_year", "outlook_year", "parent", "status", "source", "parts", "cover", "annexes"))
     pid = r.string(entry, (), "id", code="missing-id")
+    if pid and not _PLAN_ID.match(pid):
+        diags.error(doc.loc(("id",)), "bad-id", f"plan id '{pid}' is not of the form place-2021-2025",
+                    "use lower-case letters, digits and hyphens (it becomes the plan's address)")
     if pid != files.plan_dir.name:
         diags.error(doc.loc(("id",)), "id-mismatch", f"plan id '{pid}' differs from its folder "
                     f"'{files.plan_dir.name}'", "name the folder after the plan id")
@@ -528,27 +636,44 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
         date_entry = r.mapping(entry["date"], ("date",), "date") or {}
         date = PlanDate(r.text(date_entry, ("date",), extra_keys=("iso",)), r.string(date_entry, ("date",), "iso"))
     period_raw = entry.get("period")
-    if not (isinstance(period_raw, list) and len(period_raw) == 2 and all(isinstance(y, int) for y in period_raw)):
+    if not (isinstance(period_raw, list) and len(period_raw) == 2
+            and all(isinstance(y, int) and not isinstance(y, bool) for y in period_raw)):
         diags.error(doc.loc(("period",)), "wrong-type", "period must be [first year, last year]",
                     "write e.g. [2021, 2025]")
         period_raw = [0, 0]
+    level = r.string(entry, (), "level")
+    if level and level not in PLAN_LEVELS:
+        diags.error(doc.loc(("level",)), "wrong-type", f"unknown plan level '{level}'",
+                    f"use one of: {', '.join(PLAN_LEVELS)}")
     cover = tuple(r.text(item, p) for p, item in r.items(entry, (), "cover"))
     annexes = []
-    for gpath, group in r.items(entry, (), "annexes"):
-        g = r.mapping(group, gpath, "an annex group") or {}
+    for gpath, g in r.entries(entry, (), "annexes", "an annex group", ("id", "heading", "items")):
         items = tuple(Annex(r.string(a, apath, "id", code="missing-id"), r.text(a.get("title"), (*apath, "title")),
                             r.loc(apath))
-                      for apath, a in r.items(g, gpath, "items") if isinstance(a, dict))
+                      for apath, a in r.entries(g, gpath, "items", "an annex", ("id", "title")))
         annexes.append(AnnexGroup(r.string(g, gpath, "id", code="missing-id"),
                                   r.text(g.get("heading"), (*gpath, "heading")), items, r.loc(gpath)))
     parts = []
-    part_names = entry.get("parts") or []
+    part_names = list(r.strings(entry, (), "parts"))
+    if not part_names and "parts" not in entry:
+        diags.error(doc.loc(()), "missing-field", "'parts' is missing", "list the part files in printed order: "
+                    "`parts: [general, ch1, …]`")
     on_disk = sorted(p.stem for p in files.plan_dir.glob("*.yaml") if p.stem not in ("plan", "artifacts"))
     for name in on_disk:
         if name not in part_names:
             diags.error(doc.loc(("parts",)), "unlisted-file", f"{name}.yaml is not listed in parts",
                         f"add {name} to `parts:` in printed order, or remove the file")
+    listed: dict[str, int] = {}
     for i, name in enumerate(part_names):
+        if name in listed:
+            diags.error(doc.loc(("parts", i)), "duplicate-part", f"part '{name}' is listed twice in parts "
+                        f"(first as entry {listed[name] + 1})", "list each part once, in printed order")
+            continue
+        listed[name] = i
+        if not _PART_NAME.match(name):
+            diags.error(doc.loc(("parts", i)), "bad-id", f"part name '{name}' is not a file name of this plan",
+                        "name parts general, ch1, ch2 … supplementary, as their files")
+            continue
         path = files.plan_dir / f"{name}.yaml"
         if not path.exists():
             diags.error(doc.loc(("parts", i)), "unknown-reference", f"part '{name}' has no file {name}.yaml",
@@ -570,13 +695,14 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
             table = _table(_Reader(table_doc, diags), path.stem)
             if table is not None:
                 tables.append(table)
-    source = files.plan_dir / r.string(entry, (), "source")
-    if not source.is_file():
+    source_name = r.string(entry, (), "source")
+    source = files.plan_dir / source_name
+    if not source_name or not _PART_NAME.match(source_name.removesuffix(".txt")) or not source.is_file():
         diags.error(doc.loc(("source",)), "missing-source", f"source text {source.name} not found",
                     "copy the authoritative text next to plan.yaml")
     plan = Plan(
         id=pid,
-        level=r.string(entry, (), "level"),
+        level=level,
         place=r.text(entry.get("place"), ("place",)),
         title=r.text(entry.get("title"), ("title",)),
         short_title=r.text(entry.get("short_title"), ("short_title",)),
@@ -586,7 +712,7 @@ def _load_plan(root: Path, files: _PlanFiles, diags: Diagnostics) -> tuple[Plan,
         period=(int(period_raw[0]), int(period_raw[1])),
         base_year=r.integer(entry, (), "base_year"),
         outlook_year=r.integer(entry, (), "outlook_year"),
-        parent=entry.get("parent"),
+        parent=r.string(entry, (), "parent", required=False) or None,
         status=r.text(entry.get("status"), ("status",)),
         source=source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source),
         cover=cover,
@@ -644,7 +770,8 @@ def _statement(r: _Reader, plan: Plan, data: Any, path: KeyPath, default_at: str
     entry = r.mapping(data, path, "a statement")
     if entry is None:
         return None
-    at = str(entry.get("at") or default_at)
+    r.known(entry, path, ("at", "quote", "figure", "unit"))
+    at = r.string(entry, path, "at", required=False) or default_at
     quote = r.string(entry, path, "quote")
     printed = plan.printed_text(at)
     if printed is None:
@@ -658,22 +785,23 @@ def _statement(r: _Reader, plan: Plan, data: Any, path: KeyPath, default_at: str
         return None
     if not figure:
         return Statement(at, quote, Decimal(0), None, r.loc(path))
-    index = entry.get("figure")
+    index = r.optional_integer(entry, path, "figure", 0, minimum=1) or None
     span = _RANGE.search(halfwidth(quote)) if index is None else None
     if span is not None:  # 5-10 处: a range, read as its two ends
         low, high = figure_in_quote(quote, 1), figure_in_quote(quote, 2)
         if low is not None and high is not None:
             return Statement(at, quote, low.value, high.unit, r.loc(path), high.value)
-    found = figure_in_quote(quote, index if isinstance(index, int) else None)
+    found = figure_in_quote(quote, index)
     if found is None:
         r.diags.error(r.loc((*path, "quote")), "ambiguous-figure", f"'{quote}' does not state exactly one "
                       "figure", "shorten the quote to one figure, or add `figure: N` to pick the N-th")
         return None
     unit = found.unit
     if "unit" in entry:  # the unit the words imply but do not print (年生产规模50万吨 -> 万吨／年)
-        unit = UNITS.get(str(entry["unit"]))
+        unit_name = r.string(entry, path, "unit")
+        unit = UNITS.get(unit_name)
         if unit is None:
-            r.diags.error(r.loc((*path, "unit")), "unknown-unit", f"unknown unit '{entry['unit']}'",
+            r.diags.error(r.loc((*path, "unit")), "unknown-unit", f"unknown unit '{unit_name}'",
                           f"use one of: {', '.join(sorted(UNITS))}")
     return Statement(at, quote, found.value, unit, r.loc(path))
 
@@ -697,36 +825,37 @@ def _checks(r: _Reader, plan: Plan) -> tuple[Check, ...]:
             r.diags.error(r.loc((*cpath, "kind")), "unknown-check-kind", f"unknown check kind '{kind}'",
                           f"use one of: {', '.join(CHECK_KINDS)}")
             continue
-        at = str(entry.get("at", ""))
+        at = r.string(entry, cpath, "at", required=False)
         stated = (_statement(r, plan, entry["stated"], (*cpath, "stated"), at)
                   if "stated" in entry else None)
         parts = tuple(s for p, item in r.items(entry, cpath, "parts")
                       if (s := _statement(r, plan, item, p, at)) is not None)
         items = tuple(s for p, item in r.items(entry, cpath, "items")
                       if (s := _statement(r, plan, item, p, at, figure=False)) is not None)
-        table_id = entry.get("table")
-        table = plan.table(str(table_id)) if table_id else None
+        table_id = r.string(entry, cpath, "table", required=False)
+        table = plan.table(table_id) if table_id else None
         if table_id and table is None:
             r.diags.error(r.loc((*cpath, "table")), "unknown-reference", f"no table '{table_id}' in {plan.id}",
-                          _candidates(str(table_id), [t.id for t in plan.tables]))
-        column = entry.get("column")
-        if column and table is not None and table.column(str(column)) is None:
+                          _candidates(table_id, [t.id for t in plan.tables]))
+        column = r.string(entry, cpath, "column", required=False)
+        if column and table is not None and table.column(column) is None:
             r.diags.error(r.loc((*cpath, "column")), "unknown-column", f"no column '{column}' in {table.id}",
                           f"use one of: {', '.join(c.key for c in table.columns)}")
         where = []
-        for wpath, w in r.items(entry, cpath, "where"):
-            wmap = r.mapping(w, wpath, "a row filter") or {}
+        for wpath, wmap in r.entries(entry, cpath, "where", "a row filter", ("column", "equals", "level")):
             wcol = r.string(wmap, wpath, "column")
             if table is not None and table.column(wcol) is None:
                 r.diags.error(r.loc((*wpath, "column")), "unknown-column", f"no column '{wcol}' in {table.id}",
                               f"use one of: {', '.join(c.key for c in table.columns)}")
-            where.append(RowFilter(wcol, tuple(str(v) for v in wmap.get("equals", []) or []),
-                                   tuple(v if v is None else str(v) for v in wmap.get("level", []) or [])))
+            where.append(RowFilter(wcol, r.strings(wmap, wpath, "equals"), _levels(r, wmap, wpath)))
         cell = None
         if "cell" in entry:
-            cmap = r.mapping(entry["cell"], (*cpath, "cell"), "a cell reference") or {}
-            cell = CellRef(str(cmap.get("table", table_id or "")), str(cmap.get("row", "")),
-                           str(cmap.get("column", "")), int(cmap.get("index", 0)), r.loc((*cpath, "cell")))
+            ccpath = (*cpath, "cell")
+            cmap = r.mapping(entry["cell"], ccpath, "a cell reference") or {}
+            r.known(cmap, ccpath, ("table", "row", "column", "index"))
+            cell = CellRef(r.string(cmap, ccpath, "table", required=False) or table_id or "",
+                           r.string(cmap, ccpath, "row"), r.string(cmap, ccpath, "column"),
+                           r.optional_integer(cmap, ccpath, "index", 0, minimum=0), r.loc(ccpath))
             ctable = plan.table(cell.table)
             if ctable is None or ctable.row(cell.row) is None or ctable.column(cell.column) is None:
                 r.diags.error(cell.loc, "unknown-reference", f"no cell {cell.table}/{cell.row}/{cell.column} in "
@@ -735,9 +864,21 @@ def _checks(r: _Reader, plan: Plan) -> tuple[Check, ...]:
         _require(r, cpath, kind, stated, parts, items, table, cell)
         title = r.text(entry.get("title"), (*cpath, "title"))
         out.append(Check(cid, kind, title, stated, parts, items, table.id if table else None,
-                         str(column) if column else None, tuple(where), cell,
+                         column or None, tuple(where), cell,
                          _discrepancy(r, entry, cpath), r.loc(cpath)))
     return tuple(out)
+
+
+def _levels(r: _Reader, data: dict[str, Any], path: KeyPath) -> tuple[str | None, ...]:
+    """Zone levels a row filter accepts; `null` stands for a zone printed without a level."""
+    value = data.get("level")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(v is None or isinstance(v, str) for v in value):
+        r.diags.error(r.loc((*path, "level")), "wrong-type", "'level' must be a list of levels (null for none)",
+                      "write e.g. `level: [省级, null]`")
+        return ()
+    return tuple(value)
 
 
 _NEEDS: dict[str, Callable[..., bool]] = {

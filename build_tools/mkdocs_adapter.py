@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .labels import LABELS
-from .pipeline import check_project, plan_files
+from .pipeline import check_site
 from .render import Site, render_site
 
 PLUGIN = "mineral-plans"
@@ -59,9 +59,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         base_url = (config.site_url or "").removesuffix(prefix(self.config.language))
         if self.config.language == DEFAULT_LANGUAGE or self.site is None:
             # The other languages' builds reuse the pages rendered here (see on_post_build).
-            root = self._root(config)
-            checked = check_project(root, plan_files(root, self.config.content, self.config.tables),
-                                    self.config.register)
+            checked = check_site(Path(config.config_file_path), self._root(config))
             if checked.diagnostics.errors:
                 raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
                                   + checked.diagnostics.report())

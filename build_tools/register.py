@@ -7,12 +7,14 @@ yet registered (`identifier-unregistered`); and the register text, for `python -
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .diagnostics import Diagnostics, Loc
+from .load import _Reader
 from .model import Corpus, Plan, Row, Table
 from .yamlio import load_yaml
 
@@ -68,17 +70,46 @@ class Register:
     file: str
 
 
+# An identifier's syntax: the plan (or minerals, zones), then path segments (ch6, s5, p2, box2, ZK4, 12).
+IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$")
+
+
 def load_register(root: Path, diags: Diagnostics, path: str = REGISTER) -> Register | None:
+    """The register, or None when it cannot be used (then the problem is reported: a missing or empty
+    register would otherwise switch the guarantee off without a word)."""
     file = root / path
     if not file.exists():
-        return Register({}, {}, path)
-    doc = load_yaml(file, root, diags)
-    if doc is None or not isinstance(doc.data, dict):
+        diags.error(Loc(path), "missing-file", f"the identifier register {path} is missing",
+                    "restore it from version control; a new project creates it with "
+                    "`python -m build_tools register --update`")
         return None
-    ids = {str(k): (str(v), doc.line(("identifiers", str(k))))
-           for k, v in (doc.data.get("identifiers") or {}).items()}
-    redirects = {str(k): (str(v), doc.line(("redirects", str(k))))
-                 for k, v in (doc.data.get("redirects") or {}).items()}
+    doc = load_yaml(file, root, diags)
+    if doc is None:
+        return None
+    r = _Reader(doc, diags)
+    data = r.mapping(doc.data, (), "the register") or {}
+    r.known(data, (), ("identifiers", "redirects"))
+    ids: dict[str, tuple[str, int]] = {}
+    for key, value in (r.mapping(data.get("identifiers", {}), ("identifiers",), "'identifiers'") or {}).items():
+        if isinstance(value, (dict, list)) or value is None:
+            diags.error(doc.loc(("identifiers", key)), "wrong-type", f"the label of '{key}' must be text, found "
+                        f"{'nothing' if value is None else 'a list or mapping'}", "write `identifier: label`")
+            continue
+        ids[key] = (str(value), doc.line(("identifiers", key)))
+    if not ids:
+        diags.error(doc.loc(("identifiers",)), "empty-register", "the register lists no identifiers",
+                    "restore it from version control: every published identifier stays registered")
+        return None
+    redirects: dict[str, tuple[str, int]] = {}
+    for key, value in (r.mapping(data.get("redirects") or {}, ("redirects",), "'redirects'") or {}).items():
+        loc = doc.loc(("redirects", key))
+        if not isinstance(value, str) or not IDENTIFIER.match(value) or not IDENTIFIER.match(key):
+            bad = key if not IDENTIFIER.match(key) else value
+            diags.error(loc, "bad-redirect", f"'{bad}' is not an identifier of this site",
+                        "a redirect leads from a retired identifier to a current one, e.g. "
+                        "`chaoyang-2021-2025/ch5/s2: chaoyang-2021-2025/ch5/s3`")
+            continue
+        redirects[key] = (value, loc.line)
     return Register(ids, redirects, path)
 
 
@@ -97,14 +128,20 @@ def check_register(corpus: Corpus, register: Register, diags: Diagnostics,
                             "an identifier never changes meaning: restore the content, or give the new thing a "
                             "new identifier and redirect the old one")
         elif pid in register.redirects:
-            target = register.redirects[pid][0]
-            if target not in current:
-                diags.error(Loc(register.file, register.redirects[pid][1], f"redirects.{pid}"),
-                            "unknown-reference", f"'{pid}' redirects to '{target}', which does not exist",
-                            "redirect to a current identifier")
+            pass  # checked below, with every redirect
         else:
             diags.error(loc, "identifier-removed", f"published identifier '{pid}' no longer exists",
                         "restore it, or add `redirects: {" + pid + ": <new id>}` to the register")
+    for old, (target, line) in register.redirects.items():
+        where = Loc(register.file, line, f"redirects.{old}")
+        if old not in register.identifiers:
+            diags.error(where, "unknown-reference", f"'{old}' was never published (it is not under identifiers:)",
+                        "redirect only identifiers of the register; remove this entry")
+        if target not in current:
+            onward = register.redirects.get(target)
+            diags.error(where, "unknown-reference", f"'{old}' redirects to '{target}', which does not exist"
+                        + (f" (it redirects on to '{onward[0]}')" if onward else ""),
+                        "redirect to a current identifier" + (f": '{onward[0]}'" if onward else ""))
     for pid, published in current.items():
         if pid not in register.identifiers:
             diags.error(published.loc, "identifier-unregistered", f"'{pid}' is not in {register.file}",

@@ -13,6 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .concordance import Concordance, normalize_zone_name, top_level_places
 from .diagnostics import Diagnostics, Loc
@@ -111,22 +114,32 @@ EMPTY_REGISTRY = Registry((), (), (), {}, {})
 # ------------------------------------------------------------------------------------------------ loading
 
 def load_registry(corpus: Corpus, concordance: Concordance, root: Path, diags: Diagnostics) -> Registry:
-    if not (root / MINERALS).exists() or not (root / ZONES).exists():
+    missing = [name for name in (MINERALS, ZONES) if not (root / name).exists()]
+    for name in missing:
+        diags.error(Loc(name), "missing-file", f"the registry {name} is missing", "restore it: mineral and zone "
+                    "pages, tagging and search are built from it")
+    if missing:
         return EMPTY_REGISTRY
     mdoc = load_yaml(root / MINERALS, root, diags)
     zdoc = load_yaml(root / ZONES, root, diags)
-    if mdoc is None or zdoc is None or not isinstance(mdoc.data, dict) or not isinstance(zdoc.data, dict):
+    if mdoc is None or zdoc is None:
         return EMPTY_REGISTRY
     r = _Reader(mdoc, diags)
-    r.known(mdoc.data, (), ("flag_names", "categories", "minerals"))
-    flag_names = {str(k): r.text(v, ("flag_names", str(k))) for k, v in (mdoc.data.get("flag_names") or {}).items()}
-    categories = {str(k): r.text(v, ("categories", str(k))) for k, v in (mdoc.data.get("categories") or {}).items()}
+    mdata = r.mapping(mdoc.data, (), "the mineral registry") or {}
+    zdoc.data = _Reader(zdoc, diags).mapping(zdoc.data, (), "the zone registry") or {}
+    r.known(mdata, (), ("flag_names", "categories", "minerals"))
+    flag_names = r.texts(mdata, (), "flag_names")
+    categories = r.texts(mdata, (), "categories")
     minerals = []
     seen: dict[str, int] = {}
-    for path, item in r.items(mdoc.data, (), "minerals"):
-        entry = r.mapping(item, path, "a mineral") or {}
-        r.known(entry, path, ("id", "name", "aliases", "not_in", "en_aliases", "category", "group", "flags"))
+    entries = r.entries(mdata, (), "minerals", "a mineral",
+                        ("id", "name", "aliases", "not_in", "en_aliases", "category", "group", "flags"))
+    if not entries:
+        diags.error(mdoc.loc(()), "empty-registry", "the mineral registry lists no minerals",
+                    "list every mineral the plans name under `minerals:`; without them nothing is tagged")
+    for path, entry in entries:
         mid = r.string(entry, path, "id", code="missing-id")
+        _check_slug(r, path, mid, "mineral")
         if mid in seen:
             diags.error(r.loc(path), "duplicate-id", f"mineral '{mid}' is defined twice (first at line {seen[mid]})",
                         "give each mineral its own id")
@@ -136,27 +149,27 @@ def load_registry(corpus: Corpus, concordance: Concordance, root: Path, diags: D
             diags.error(r.loc((*path, "category")), "unknown-reference", f"unknown category '{category}'",
                         f"use one of: {', '.join(categories)}")
         flags = []
-        for fpath, f in r.items(entry, path, "flags"):
-            fmap = r.mapping(f, fpath, "a flag") or {}
-            flag, at = str(fmap.get("flag", "")), str(fmap.get("at", ""))
+        aliases = r.strings(entry, path, "aliases")
+        if not aliases:
+            diags.error(r.loc(path), "missing-field", f"mineral '{mid}' has no aliases",
+                        "list the Chinese words that name it in the texts under `aliases:`")
+        for fpath, fmap in r.entries(entry, path, "flags", "a flag", ("flag", "at")):
+            flag, at = r.string(fmap, fpath, "flag"), r.string(fmap, fpath, "at")
             if flag not in flag_names:
                 diags.error(r.loc(fpath), "unknown-reference", f"unknown flag '{flag}'",
                             f"use one of: {', '.join(flag_names)}")
             plan_id, _, ref = at.partition("/")
             plan = corpus.plan(plan_id)
             text = plan.printed_text(ref) if plan else None
-            aliases = [str(a) for a in entry.get("aliases") or []]
             if text is None:
                 diags.error(r.loc(fpath), "unknown-reference", f"no paragraph '{at}'", "name a paragraph identifier")
             elif not any(a in text for a in aliases):
                 diags.error(r.loc(fpath), "quote-not-found", f"{at} does not name {mid}",
                             "flag a mineral only where the paragraph names it")
             flags.append(Flag(flag, at))
-        minerals.append(Mineral(mid, r.text(entry.get("name"), (*path, "name")),
-                                tuple(str(a) for a in entry.get("aliases") or []),
-                                tuple(str(a) for a in entry.get("not_in") or []),
-                                tuple(str(a) for a in entry.get("en_aliases") or []),
-                                category, str(entry["group"]) if entry.get("group") else None, tuple(flags),
+        minerals.append(Mineral(mid, r.text(entry.get("name"), (*path, "name")), aliases,
+                                r.strings(entry, path, "not_in"), r.strings(entry, path, "en_aliases"),
+                                category, r.string(entry, path, "group", required=False) or None, tuple(flags),
                                 r.loc(path)))
     for m in minerals:
         if m.group and m.group not in seen:
@@ -172,30 +185,37 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
     assert isinstance(doc, Doc)
     r = _Reader(doc, diags)
     r.known(doc.data, (), ("types", "zones", "counties"))
-    counties = {str(k): r.text(v, ("counties", str(k))) for k, v in (doc.data.get("counties") or {}).items()}
+    counties = r.texts(doc.data, (), "counties")
     types: list[ZoneType] = []
     row_sources: list[tuple[str, Plan, Table, Row]] = []
-    for path, item in r.items(doc.data, (), "types"):
-        entry = r.mapping(item, path, "a zone type") or {}
-        r.known(entry, path, ("id", "name", "aliases", "level", "rows"))
+    type_entries = r.entries(doc.data, (), "types", "a zone type", ("id", "name", "aliases", "level", "rows"))
+    if not type_entries:
+        diags.error(doc.loc(()), "empty-registry", "the zone registry lists no zone types",
+                    "list the kinds of zone the plans delimit under `types:`")
+    for path, entry in type_entries:
         tid = r.string(entry, path, "id", code="missing-id")
-        types.append(ZoneType(tid, r.text(entry.get("name"), (*path, "name")),
-                              tuple(str(a) for a in entry.get("aliases") or []),
-                              str(entry["level"]) if entry.get("level") else None, r.loc(path)))
-        for spath, source in r.items(entry, path, "rows"):
-            smap = r.mapping(source, spath, "a row source") or {}
-            plan_id, _, box = str(smap.get("table", "")).partition("/")
+        _check_slug(r, path, tid, "zone type")
+        types.append(ZoneType(tid, r.text(entry.get("name"), (*path, "name")), r.strings(entry, path, "aliases"),
+                              _level(r, entry, path), r.loc(path)))
+        for spath, smap in r.entries(entry, path, "rows", "a row source", ("table", "category")):
+            ref = r.string(smap, spath, "table")
+            plan_id, _, box = ref.partition("/")
             plan = corpus.plan(plan_id)
             table = plan.table(box) if plan else None
             if plan is None or table is None:
-                diags.error(r.loc(spath), "unknown-reference", f"no table '{smap.get('table')}'",
-                            "name a box: plan/boxN")
+                diags.error(r.loc(spath), "unknown-reference", f"no table '{ref}'", "name a box: plan/boxN")
                 continue
+            name_column = table.column("name")
+            if name_column is None or name_column.type != "zone":
+                diags.error(r.loc(spath), "wrong-type", f"{ref} has no zone column 'name', so its rows are not zones",
+                            "list only boxes whose rows are zones, with a `name` column of type zone")
+                continue
+            category = r.string(smap, spath, "category", required=False)
             for row in table.data_rows:
-                category = smap.get("category")
                 if category and row.cells.get("category") and row.cells["category"].value_text != category:
                     continue
-                row_sources.append((tid, plan, table, row))
+                if "name" in row.cells:
+                    row_sources.append((tid, plan, table, row))
     type_ids = {t.id for t in types}
     links = {link.source: link.target for link in concordance.links if link.target}
     merged_into: dict[str, str] = {}  # Liaoning row identifier -> Chaoyang row identifier naming the same zone
@@ -211,8 +231,7 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
             continue  # listed under the city's row
         sources = [identifier] + [t for t in [links.get(identifier)] if t in by_row]  # and the parent's row
         parent_rows = [by_row[s] for s in sources[1:]]
-        name_cell = row.cells.get("name")
-        assert name_cell is not None
+        name_cell = row.cells["name"]
         zid = _slug(name_cell.text.en or name_cell.text.zh, tid, top_places_en)
         if zid in taken:
             zid = f"{zid}-{tid}"
@@ -236,29 +255,53 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
                                          row.loc),
                           tuple(aliases), row.cells["code"].text.zh if "code" in row.cells else None, level, places,
                           found, tuple(sources), None, row.loc))
-    for path, item in r.items(doc.data, (), "zones"):
-        entry = r.mapping(item, path, "a zone") or {}
-        r.known(entry, path, ("id", "type", "name", "aliases", "level", "places", "at", "count", "minerals"))
+    for path, entry in r.entries(doc.data, (), "zones", "a zone",
+                                 ("id", "type", "name", "aliases", "level", "places", "at", "count", "minerals")):
         zid = r.string(entry, path, "id", code="missing-id")
+        _check_slug(r, path, zid, "zone")
         ztype = r.string(entry, path, "type")
         if ztype not in type_ids:
             diags.error(r.loc((*path, "type")), "unknown-reference", f"unknown zone type '{ztype}'",
                         f"use one of: {', '.join(sorted(type_ids))}")
         if zid in taken:
             diags.error(r.loc(path), "duplicate-id", f"zone '{zid}' is defined twice", "give each zone its own id")
-        at = str(entry.get("at", ""))
+        at = r.string(entry, path, "at")
         plan_id, _, ref = at.partition("/")
         plan = corpus.plan(plan_id)
         if plan is None or plan.printed_text(ref) is None:
             diags.error(r.loc((*path, "at")), "unknown-reference", f"no paragraph '{at}'", "name the paragraph")
         name = r.text(entry.get("name"), (*path, "name"))
-        mineral_ids = tuple(str(m) for m in entry.get("minerals") or []) or _minerals_in(name.zh, minerals)
-        zones.append(Zone(zid, ztype, name, tuple(_DASHES.sub("-", str(a)) for a in entry.get("aliases") or []),
-                          None, str(entry.get("level")) if entry.get("level") else None,
-                          r.text(entry.get("places"), (*path, "places")), mineral_ids, (at,),
-                          int(entry["count"]) if entry.get("count") else None, r.loc(path)))
+        mineral_ids = r.strings(entry, path, "minerals") or _minerals_in(name.zh, minerals)
+        known_minerals = {m.id for m in minerals}
+        for mineral_id in mineral_ids:
+            if mineral_id not in known_minerals:
+                diags.error(r.loc((*path, "minerals")), "unknown-reference", f"unknown mineral '{mineral_id}'",
+                            "name a mineral id of tables/minerals.yaml")
+        count = r.optional_integer(entry, path, "count", 0, minimum=1)
+        zones.append(Zone(zid, ztype, name, tuple(_DASHES.sub("-", a) for a in r.strings(entry, path, "aliases")),
+                          None, _level(r, entry, path), r.text(entry.get("places"), (*path, "places")), mineral_ids,
+                          (at,), count or None, r.loc(path)))
         taken[zid] = r.loc(path)
     return tuple(types), tuple(sorted(zones, key=lambda z: (z.type, z.id)))
+
+
+ZONE_LEVELS = ("国家级", "省级", "市级", "县级")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_slug(r: _Reader, path: tuple[str | int, ...], value: str, what: str) -> None:
+    """Ids become addresses (minerals/<id>/, zones/<id>/)."""
+    if value and not _SLUG.match(value):
+        r.diags.error(r.loc((*path, "id")), "bad-id", f"{what} id '{value}' is not of the form bentonite or "
+                      "key-mining-area", "use lower-case letters, digits and single hyphens")
+
+
+def _level(r: _Reader, entry: dict[str, Any], path: tuple[str | int, ...]) -> str | None:
+    level = r.string(entry, path, "level", required=False)
+    if level and level not in ZONE_LEVELS:
+        r.diags.error(r.loc((*path, "level")), "wrong-type", f"unknown zone level '{level}'",
+                      f"use one of: {', '.join(ZONE_LEVELS)}")
+    return level or None
 
 
 def _default_level(types: list[ZoneType], tid: str) -> str | None:
@@ -387,13 +430,16 @@ def _apply_overrides(tags: Tags, corpus: Corpus, registry: Registry, root: Path,
     if doc is None or not isinstance(doc.data, dict):
         return
     r = _Reader(doc, diags)
+    r.known(doc.data, (), ("overrides",))
     facets = ({f"mineral:{m.id}" for m in registry.minerals} | {f"zone:{z.id}" for z in registry.zones}
               | {f"zone-type:{t.id}" for t in registry.zone_types})
-    for path, item in r.items(doc.data, (), "overrides"):
-        entry = r.mapping(item, path, "an override") or {}
-        r.known(entry, path, ("at", "add", "remove", "reason"))
+    for path, entry in r.entries(doc.data, (), "overrides", "an override", ("at", "add", "remove", "reason")):
         at = r.string(entry, path, "at")
-        if not r.string(entry, path, "reason").strip():
+        reason = r.string(entry, path, "reason")  # a missing reason is reported here
+        if not reason.strip():
+            if "reason" in entry:
+                diags.error(r.loc((*path, "reason")), "missing-reason", "the override's reason is blank",
+                            "say why the automatic tagging is wrong here; no override applies without a reason")
             continue
         plan_id, _, ref = at.partition("/")
         plan = corpus.plan(plan_id)
@@ -401,7 +447,7 @@ def _apply_overrides(tags: Tags, corpus: Corpus, registry: Registry, root: Path,
             diags.error(r.loc((*path, "at")), "unknown-reference", f"no provision '{at}'", "name a paragraph or row")
             continue
         for key in ("add", "remove"):
-            for facet in entry.get(key) or []:
+            for facet in r.strings(entry, path, key):
                 if facet not in facets:
                     diags.error(r.loc((*path, key)), "unknown-reference", f"unknown facet '{facet}'",
                                 "write mineral:<id>, zone:<id> or zone-type:<id>")
@@ -412,3 +458,64 @@ def _apply_overrides(tags: Tags, corpus: Corpus, registry: Registry, root: Path,
                 else:
                     diags.error(r.loc((*path, key)), "stale-override", f"{at} is not tagged {facet}",
                                 "remove the override")
+
+
+# ------------------------------------------------------------------------------------------------ review
+
+TAG_COUNTS = "tables/tag-counts.yaml"
+
+
+def tag_counts(registry: Registry, tags: Tags) -> dict[str, int]:
+    """How many provisions each mineral tags (a changed alias or exclusion moves these numbers)."""
+    facets = tags.by_facet()
+    return {m.id: len(facets.get(f"mineral:{m.id}", [])) for m in registry.minerals}
+
+
+def _tolerance(reviewed: int) -> int:
+    return max(3, reviewed // 5)
+
+
+def check_tag_counts(registry: Registry, tags: Tags, root: Path, diags: Diagnostics) -> None:
+    """A tagging change that moves a mineral's count by more than a fifth (at least 3) is flagged for review:
+    a new alias such as 发展 would otherwise add dozens of false hits without a word."""
+    if not registry.minerals:
+        return
+    file = root / TAG_COUNTS
+    if not file.exists():
+        diags.error(Loc(TAG_COUNTS), "missing-file", f"the reviewed tag counts {TAG_COUNTS} are missing",
+                    "review the mineral pages, then run `python -m build_tools register --update`")
+        return
+    doc = load_yaml(file, root, diags)
+    if doc is None:
+        return
+    r = _Reader(doc, diags)
+    data = r.mapping(doc.data, (), "the tag counts") or {}
+    r.known(data, (), ("minerals",))
+    reviewed: dict[str, int] = {}
+    for key, value in (r.mapping(data.get("minerals") or {}, ("minerals",), "'minerals'") or {}).items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            diags.error(doc.loc(("minerals", key)), "not-a-number", f"the count of '{key}' must be a whole number",
+                        "run `python -m build_tools register --update`")
+            continue
+        reviewed[key] = value
+    counts = tag_counts(registry, tags)
+    for mineral in registry.minerals:
+        count = counts[mineral.id]
+        before = reviewed.get(mineral.id)
+        if before is None:
+            diags.error(mineral.loc, "tag-count-changed", f"'{mineral.id}' tags {count} provision(s) and has no "
+                        f"reviewed count in {TAG_COUNTS}", f"check its hits (minerals/{mineral.id}/), then run "
+                        "`python -m build_tools register --update`")
+        elif abs(count - before) > _tolerance(before):
+            diags.error(mineral.loc, "tag-count-changed", f"'{mineral.id}' now tags {count} provision(s), "
+                        f"{count - before:+d} against the {before} reviewed: a changed alias or exclusion may tag "
+                        "words that do not name it", f"check its hits (minerals/{mineral.id}/); if they are right, "
+                        "run `python -m build_tools register --update`")
+
+
+def updated_tag_counts(registry: Registry, tags: Tags) -> str:
+    header = ("# Reviewed number of provisions each mineral tags. The check fails when a change to the registry or\n"
+              "# the overrides moves a count by more than a fifth (at least 3): review the mineral's page, then\n"
+              "# update this file with `python -m build_tools register --update`.\n")
+    body = yaml.dump({"minerals": tag_counts(registry, tags)}, allow_unicode=True, sort_keys=False, width=200)
+    return header + body

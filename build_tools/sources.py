@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .diagnostics import Diagnostics
-from .yamlio import Doc, load_yaml
+from .load import _Reader
+from .yamlio import Doc, KeyPath, load_yaml
 
 
 @dataclass(frozen=True)
@@ -33,38 +35,52 @@ class Artifacts:
 
 def load_artifacts(path: Path, root: Path, diags: Diagnostics) -> Artifacts | None:
     doc = load_yaml(path, root, diags)
-    if doc is None or not isinstance(doc.data, dict):
+    if doc is None:
         return None
     return _artifacts(doc, diags)
 
 
 def _artifacts(doc: Doc, diags: Diagnostics) -> Artifacts:
-    data = doc.data
+    r = _Reader(doc, diags)
+    data = r.mapping(doc.data, (), "the artifact list") or {}
+    r.known(data, (), ("drop_lines", "strip", "split", "join_next"))
     drop: list[tuple[int, int]] = []
-    for i, entry in enumerate(data.get("drop_lines", [])):
-        first, last = entry["lines"]
-        drop.append((int(first), int(last)))
-        _require_reason(doc, ("drop_lines", i), entry, diags)
+    for path, entry in r.entries(data, (), "drop_lines", "a line range", ("lines", "reason")):
+        _require_reason(r, path, entry)
+        lines = entry.get("lines")
+        if (not isinstance(lines, list) or len(lines) != 2
+                or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in lines)
+                or lines[0] > lines[1]):
+            diags.error(r.loc((*path, "lines")), "wrong-type", "'lines' must be [first line, last line]",
+                        "write e.g. `lines: [11, 52]`")
+            continue
+        drop.append((lines[0], lines[1]))
     patterns: dict[str, list[re.Pattern[str]]] = {"strip": [], "split": []}
     for key, compiled in patterns.items():
-        for i, entry in enumerate(data.get(key, [])):
-            _require_reason(doc, (key, i), entry, diags)
+        for path, entry in r.entries(data, (), key, "a pattern", ("pattern", "reason")):
+            _require_reason(r, path, entry)
+            pattern = r.string(entry, path, "pattern")
             try:
-                compiled.append(re.compile(entry["pattern"]))
+                compiled.append(re.compile(pattern))
             except re.error as exc:
-                diags.error(doc.loc((key, i, "pattern")), "bad-pattern", f"invalid regular expression: {exc}",
+                diags.error(r.loc((*path, "pattern")), "bad-pattern", f"invalid regular expression: {exc}",
                             "fix the pattern")
     joins = set()
-    for i, entry in enumerate(data.get("join_next", [])):
-        _require_reason(doc, ("join_next", i), entry, diags)
-        joins.add(int(entry["line"]))
+    for path, entry in r.entries(data, (), "join_next", "a page break", ("line", "reason")):
+        _require_reason(r, path, entry)
+        line = r.optional_integer(entry, path, "line", 0, minimum=1)
+        if "line" not in entry:
+            diags.error(r.loc(path), "missing-field", "'line' is missing", "add the source line that continues on the "
+                        "next: `{line: 86, reason: …}`")
+        elif line:
+            joins.add(line)
     return Artifacts(tuple(drop), tuple(patterns["strip"]), tuple(patterns["split"]), frozenset(joins))
 
 
-def _require_reason(doc: Doc, path: tuple[str, int], entry: object, diags: Diagnostics) -> None:
-    if not isinstance(entry, dict) or not str(entry.get("reason", "")).strip():
-        diags.error(doc.loc(path), "artifact-without-reason", "every artifact removal needs a reason",
-                    "add `reason:` saying why this is layout, not text")
+def _require_reason(r: _Reader, path: KeyPath, entry: dict[str, Any]) -> None:
+    if not r.string(entry, path, "reason", required=False).strip():
+        r.diags.error(r.loc(path), "artifact-without-reason", "every artifact removal needs a reason",
+                      "add `reason:` saying why this is layout, not text")
 
 
 def printed_lines(text: str, artifacts: Artifacts) -> list[tuple[int, str]]:

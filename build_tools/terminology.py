@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
+from .load import _Reader
 from .model import Corpus
 from .numbers import halfwidth
 from .translation import Slot, plan_slots
@@ -21,6 +22,13 @@ from .yamlio import load_yaml
 
 GLOSSARY = "tables/glossary.yaml"
 EXCEPTIONS = "tables/translation-exceptions"  # a folder: one reviewed YAML file per plan or part
+
+
+TERM_KINDS = ("term", "place", "mineral", "policy", "organisation", "geology", "unit", "document")
+CONFIDENCE = ("high", "medium", "low")
+_TERM_KEYS = ("id", "kind", "zh", "zh_forms", "zh_short", "en", "en_forms", "definition", "note", "category",
+              "source", "confidence", "plans")
+_TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -31,12 +39,20 @@ class Term:
     en: str
     en_forms: tuple[str, ...]
     loc: Loc
+    zh: str = ""  # the headword
+    zh_short: str = ""  # the bare form (铁, 金), which also occurs in unrelated words: not matched
+    definition: str = ""
+    note: str = ""  # why it is rendered so
+    category: str = ""
+    sources: tuple[str, ...] = ()
+    confidence: str = ""
+    plans: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Glossary:
-    terms: tuple[Term, ...]
-    by_form: dict[str, Term]
+    terms: tuple[Term, ...]  # every entry, in the file's order (units included)
+    by_form: dict[str, Term]  # the Chinese forms the translation check looks for (units excluded)
     max_len: int
 
     def find(self, text: str) -> list[tuple[int, Term]]:
@@ -56,30 +72,62 @@ class Glossary:
 
 
 def load_glossary(root: Path, diags: Diagnostics, path: str = GLOSSARY) -> Glossary | None:
+    """The glossary, every entry checked (keys, types, one entry per id and per Chinese form). A missing
+    glossary is an error: the translation check and the open data depend on it."""
     file = root / path
     if not file.exists():
+        diags.error(Loc(path), "missing-file", f"the glossary {path} is missing",
+                    "restore it: the translation check and the open data are built from it")
         return None
     doc = load_yaml(file, root, diags)
-    if doc is None or not isinstance(doc.data, dict):
+    if doc is None:
         return None
+    r = _Reader(doc, diags)
+    data = r.mapping(doc.data, (), "the glossary") or {}
+    r.known(data, (), ("conventions", "terms"))
     terms: list[Term] = []
     by_form: dict[str, Term] = {}
-    for i, entry in enumerate(doc.data.get("terms") or []):
-        loc = doc.loc(("terms", i))
-        if entry.get("kind") == "unit":
-            continue  # units in running text follow the unit convention, checked with the figures
-        forms = tuple(str(f) for f in entry.get("zh_forms") or [])
-        en = str(entry.get("en", ""))
-        en_forms = tuple(str(f) for f in entry.get("en_forms") or [en])
-        term = Term(str(entry.get("id", "")), str(entry.get("kind", "")), forms, en, en_forms, loc)
-        if en not in en_forms:
+    ids: dict[str, int] = {}
+    entries = r.entries(data, (), "terms", "a glossary entry", _TERM_KEYS)
+    if not entries:
+        diags.error(doc.loc(()), "empty-registry", "the glossary lists no terms", "restore the terms")
+    for tpath, entry in entries:
+        loc = r.loc(tpath)
+        tid = r.string(entry, tpath, "id", code="missing-id")
+        if tid and not _TERM_ID.match(tid):
+            diags.error(r.loc((*tpath, "id")), "bad-id", f"glossary id '{tid}' is not of the form key-mining-area",
+                        "use lower-case letters, digits and single hyphens")
+        if tid in ids:
+            diags.error(r.loc((*tpath, "id")), "duplicate-id", f"glossary id '{tid}' is used twice (first at line "
+                        f"{ids[tid]})", "give each concept its own id")
+        ids.setdefault(tid, loc.line)
+        kind = r.string(entry, tpath, "kind")
+        if kind and kind not in TERM_KINDS:
+            diags.error(r.loc((*tpath, "kind")), "wrong-type", f"unknown kind '{kind}'",
+                        f"use one of: {', '.join(TERM_KINDS)}")
+        confidence = r.string(entry, tpath, "confidence", required=False)
+        if confidence and confidence not in CONFIDENCE:
+            diags.error(r.loc((*tpath, "confidence")), "wrong-type", f"unknown confidence '{confidence}'",
+                        f"use one of: {', '.join(CONFIDENCE)}")
+        en = r.string(entry, tpath, "en")
+        en_forms = r.strings(entry, tpath, "en_forms") or (en,)
+        source = entry.get("source")
+        sources = r.strings(entry, tpath, "source") if isinstance(source, list) else (
+            (r.string(entry, tpath, "source"),) if source is not None else ())
+        optional = {key: r.string(entry, tpath, key, required=False)
+                    for key in ("zh", "zh_short", "definition", "note", "category")}
+        term = Term(tid, kind, r.strings(entry, tpath, "zh_forms"), en, en_forms, loc, sources=sources,
+                    confidence=confidence, plans=r.strings(entry, tpath, "plans"), **optional)
+        terms.append(term)
+        if en and en not in en_forms:
             diags.error(loc, "glossary-form", f"'{en}' is not among its own en_forms", "add it to en_forms")
-        for form in forms:
+        if kind == "unit":
+            continue  # units in running text follow the unit convention, checked with the figures
+        for form in term.zh_forms:
             if form in by_form:
                 diags.error(loc, "duplicate-id", f"Chinese form '{form}' is in two entries ({by_form[form].id}, "
                             f"{term.id})", "one Chinese form belongs to one concept")
             by_form[form] = term
-        terms.append(term)
     return Glossary(tuple(terms), by_form, max((len(f) for f in by_form), default=1))
 
 
@@ -96,15 +144,18 @@ def load_exceptions(root: Path, diags: Diagnostics, folder: str = EXCEPTIONS) ->
     out = []
     for file in sorted((root / folder).glob("*.yaml")):
         doc = load_yaml(file, root, diags)
-        if doc is None or not isinstance(doc.data, dict):
+        if doc is None:
             continue
-        for i, entry in enumerate(doc.data.get("exceptions") or []):
-            if not str(entry.get("reason", "")).strip():
-                diags.error(doc.loc(("exceptions", i)), "exception-without-reason", "every exception needs a reason",
+        r = _Reader(doc, diags)
+        data = r.mapping(doc.data, (), "the exceptions") or {}
+        r.known(data, (), ("exceptions",))
+        for epath, entry in r.entries(data, (), "exceptions", "an exception", ("where", "code", "term", "reason")):
+            reason = r.string(entry, epath, "reason")
+            if "reason" in entry and not reason.strip():
+                diags.error(r.loc(epath), "exception-without-reason", "every exception needs a reason",
                             "say why the glossary rendering or figure does not apply here")
-            out.append(Exception_(str(entry.get("where", "")), str(entry.get("code", "")),
-                                  str(entry.get("term", "")), str(entry.get("reason", "")),
-                                  doc.loc(("exceptions", i))))
+            out.append(Exception_(r.string(entry, epath, "where"), r.string(entry, epath, "code"),
+                                  r.string(entry, epath, "term"), reason, r.loc(epath)))
     return out
 
 
