@@ -281,13 +281,28 @@ def resources(checked: Checked, root: Path) -> list[Resource]:
 
 # ------------------------------------------------------------------------------------------------ writing
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheet programs read as the start of a formula
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell. Text that a spreadsheet program would run as a formula (=HYPERLINK(…), @SUM,
+    even '= 149') gets a leading apostrophe, as OWASP's guidance on CSV injection advises; numbers and
+    booleans are written as such, and the JSON twins keep every value unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(resource: Resource) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[f["name"] for f in resource.fields], lineterminator="\r\n")
     writer.writeheader()
     for row in resource.rows:
-        writer.writerow({k: ("" if v is None else ("true" if v is True else "false" if v is False else v))
-                         for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return "\ufeff" + buffer.getvalue()
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import io
 import os
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import yaml
+from jinja2 import Environment
 from mkdocs.commands.build import build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
@@ -25,12 +27,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .labels import LABELS
 from .pipeline import check_site
-from .render import Site, render_site
+from .render import TITLE_ANCHOR, Site, render_site
+from .render import Page as RenderedPage
 
 PLUGIN = "mineral-plans"
 
@@ -51,6 +55,11 @@ def _hreflang(lang: str) -> str:
 
 class PlansPlugin(BasePlugin[PlansConfig]):
     site: Site | None = None
+    pages: dict[str, RenderedPage]  # by source path, this language's
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -71,6 +80,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self.pages = {}
         for page in self.site.pages:
             if page.lang != self.config.language:
                 continue
@@ -78,11 +88,36 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, src, content=page.text))
+            self.pages[src] = page
+            files.append(File.generated(config, src, content=page.html))
         for static in self.site.files:
             if static.lang == self.config.language:
                 files.append(File.generated(config, static.path, content=static.text))
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Every value the theme prints is escaped for HTML unless a template marks it safe (the page body,
+        which the site's own templates escaped): a title, description or name from content cannot become
+        markup. Material's templates print them raw, assuming trusted Markdown."""
+        env.autoescape = True
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The site's pages are HTML already: their metadata is set here and Python-Markdown gets nothing
+        to convert (so nothing in them is read as Markdown, and the build skips the conversion)."""
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return markdown
+        page.meta = dict(ours.meta)
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return html
+        # The title is the page's first anchor: Material's "skip to content" link leads there.
+        page.toc = get_toc([{"level": 1, "id": TITLE_ANCHOR, "name": escape(ours.title), "children": []}])
+        return ours.html
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> TemplateContext:

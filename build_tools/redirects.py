@@ -1,15 +1,14 @@
 """Redirects: retired identifiers keep working (DESIGN decision 2).
 
-Input: the redirects of the identifier register (old identifier -> new). Output: for a retired page, a small
-HTML page at its old address that sends the reader on (meta refresh, canonical link, a visible link); for a
-retired paragraph, an alias anchor on its old page that plans.js follows.
+Input: the redirects of the identifier register (old identifier -> new, both checked as identifiers of this
+site). Output: for a retired page, the address of the small HTML page left there (templates/redirect.html.j2:
+meta refresh, canonical link, a visible link); for a retired paragraph, an alias anchor on its old page that
+plans.js follows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
-
 from .addresses import identifier_url, prefix, relative
 
 
@@ -39,15 +38,7 @@ def plan_redirects(redirects: dict[str, str]) -> tuple[list[Redirect], list[Alia
     return pages, aliases
 
 
-def redirect_page(redirect: Redirect, lang: str, absolute_target: str, message: str) -> str:
-    """The HTML left at a retired address (in the language build `lang`)."""
-    here = prefix(lang) + redirect.old_url
-    target = relative(here, prefix(lang) + redirect.target)
-    html_lang = "zh-Hans" if not prefix(lang) else lang
-    return (
-        f'<!doctype html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<title>{escape(message)}</title>\n<link rel="canonical" href="{escape(absolute_target)}">\n'
-        f'<meta name="robots" content="noindex">\n<meta http-equiv="refresh" content="0; url={escape(target)}">\n'
-        f'</head>\n<body>\n<p>{escape(message)} <a href="{escape(target)}">{escape(absolute_target)}</a></p>\n'
-        "</body>\n</html>\n"
-    )
+def redirect_target(redirect: Redirect, lang: str) -> str:
+    """The relative address a retired page sends the reader on to (in the language build `lang`); the
+    register only admits identifiers of this site as targets, so it never leaves the site."""
+    return relative(prefix(lang) + redirect.old_url, prefix(lang) + redirect.target)

@@ -43,7 +43,7 @@ from .export import DATA, data_files, resources
 from .labels import LABELS, LEVELS, NOTE_KINDS
 from .model import BoxRef, Division, Note, Paragraph, Plan, Row, Table, Text
 from .pipeline import Checked
-from .redirects import Alias, plan_redirects, redirect_page
+from .redirects import Alias, plan_redirects, redirect_target
 from .register import corpus_identifiers
 from .search_index import build_index, facets_of_page
 from .yamlio import SAFE_DUMPER
@@ -113,15 +113,29 @@ class MatrixRow:
     links: list[tuple[str, Link]]
 
 
+TITLE_ANCHOR = "plan-title"  # the id of every page's <h1> (templates/*.html.j2)
+
+
 @dataclass(frozen=True)
 class Page:
+    """A page as HTML (its <h1> included), with its metadata. Every string from content reaches the HTML
+    through the templates' autoescaping; nothing is Markdown, so no Markdown syntax or attribute list in a
+    title or text can become a link or an attribute."""
+
     src: str  # source path MkDocs sees: liaoning-2021-2025/ch6/s5/index.md (index.en.md in English)
     url: str  # site-relative URL without language prefix: liaoning-2021-2025/ch6/s5/
     lang: str
     title: str
-    text: str
+    html: str
+    meta: dict[str, Any] = field(default_factory=dict)  # title, description (and search: exclude)
     shows: tuple[str, ...] = ()  # identifiers whose text the page shows (for search keywords)
     searchable: bool = True
+
+    @property
+    def text(self) -> str:
+        """The page as a file: YAML front matter, then the HTML (for builds from pages written to disk)."""
+        return "---\n" + yaml.dump(self.meta, Dumper=SAFE_DUMPER, allow_unicode=True, width=10**6,
+                                   sort_keys=True) + "---\n" + self.html
 
 
 @dataclass
@@ -296,10 +310,10 @@ class Renderer:
         nav: dict[str, tuple[NavItem, ...]] = {}
         for lang in LANGUAGES:
             nav[lang] = tuple(self._nav(lang))
-            pages.append(self._page(lang, "", "home.md.j2", None, LABELS[lang]["home"],
+            pages.append(self._page(lang, "", "home.html.j2", None, LABELS[lang]["home"],
                                     site_title=self.titles.get(lang, LABELS[lang]["home"])))
             for plan in self.corpus.plans:
-                pages.append(self._page(lang, plan_url(plan), "plan.md.j2", plan, self._tx(plan.title, lang),
+                pages.append(self._page(lang, plan_url(plan), "plan.html.j2", plan, self._tx(plan.title, lang),
                                         parent=self.corpus.plan(plan.parent) if plan.parent else None,
                                         children=[p for p in self.corpus.plans if p.parent == plan.id],
                                         results=self.checked.results.get(plan.id, [])))
@@ -310,19 +324,21 @@ class Renderer:
                     pages.append(self._table_page(lang, plan, table))
                     pages.extend(self._row_page(lang, plan, table, row) for row in table.rows)
                 pages.append(self._page(
-                    lang, consistency_url(plan), "consistency.md.j2", plan, LABELS[lang]["consistency"],
+                    lang, consistency_url(plan), "consistency.html.j2", plan, LABELS[lang]["consistency"],
                     results=self.checked.results.get(plan.id, []),
                     rows_with_discrepancy=[(t, r) for t in plan.tables for r in t.rows if r.discrepancy]))
             pages.append(self._matrix_page(lang))
             pages.append(self._report_page(lang))
             pages.extend(self._facet_pages(lang))
             pages.append(self._data_page(lang))
-        files = [StaticFile(f"{r.old_url}index.html", lang,
-                            redirect_page(r, lang, self.absolute(r.target, lang), LABELS[lang]["redirect"]))
+        redirect = self.env.get_template("redirect.html.j2")
+        files = [StaticFile(f"{r.old_url}index.html", lang, redirect.render(
+                    html_lang="zh-Hans" if lang == DEFAULT_LANGUAGE else lang, message=LABELS[lang]["redirect"],
+                    target=redirect_target(r, lang), absolute_target=self.absolute(r.target, lang)))
                  for lang in LANGUAGES for r in self.redirect_pages]
         files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in self.data]
         for lang in LANGUAGES:
-            entries = [(p.url, p.title, p.text, facets_of_page(list(p.shows), self.checked.tags)
+            entries = [(p.url, p.title, p.html, facets_of_page(list(p.shows), self.checked.tags)
                         | self._facet_of_url(p.url)) for p in pages if p.lang == lang and p.searchable]
             files.append(StaticFile(SEARCH_INDEX, lang, build_index(entries, self.checked.registry, lang)))
         return Site(tuple(sorted(pages, key=lambda p: (p.lang, p.src))), nav, tuple(files))
@@ -354,7 +370,7 @@ class Renderer:
             **extra,
         }
         body = self.env.get_template(template).render(**context)
-        return Page(src_of(url, lang), url, lang, title, _front_matter(lang, title, plan, summary, searchable) + body,
+        return Page(src_of(url, lang), url, lang, title, body, _meta(lang, title, plan, summary, searchable),
                     shows=tuple(shows), searchable=searchable)
 
     def _cites(self, plan: Plan, url: str, zh: str, en: str, part: str, lang: str) -> Citation:
@@ -388,13 +404,13 @@ class Renderer:
         tables = [t for b in division.boxes if (t := plan.table(b.box)) is not None]
         shows = [base, *(f"{base}/{p.id}" for p in division.paragraphs),
                  *(f"{plan.id}/{t.id}/{r.key}" for t in tables for r in t.rows)]
-        return self._page(lang, division_url(plan, division), "division.md.j2", plan, heading_text(division, lang),
+        return self._page(lang, division_url(plan, division), "division.html.j2", plan, heading_text(division, lang),
                           summary=_summary(division, lang), shows=shows, **self._division_context(plan, division, lang))
 
     def _side_by_side_page(self, lang: str, plan: Plan, division: Division) -> Page:
         url = side_by_side_url(division_url(plan, division))
         title = LABELS[lang]["side_by_side_of"].format(title=heading_text(division, lang))
-        return self._page(lang, url, "side_by_side.md.j2", plan, title, searchable=False,
+        return self._page(lang, url, "side_by_side.html.j2", plan, title, searchable=False,
                           zh_heading=heading_text(division, "zh"),
                           en_heading=heading_text(division, "en"), **self._division_context(plan, division, lang))
 
@@ -407,7 +423,7 @@ class Renderer:
         url = table_url(plan, table)
         placed = next((d for d in plan.divisions() if any(b.box == table.id for b in d.boxes)), None)
         return self._page(
-            lang, url, "table.md.j2", plan, self._box_title(table, lang), table=table, placed=placed,
+            lang, url, "table.html.j2", plan, self._box_title(table, lang), table=table, placed=placed,
             shows=[f"{plan.id}/{table.id}/{r.key}" for r in table.rows],
             placed_cite=(citations.division_zh(plan, placed) if lang == DEFAULT_LANGUAGE
                          else citations.division_en(plan, placed)) if placed else "",
@@ -432,7 +448,7 @@ class Renderer:
             title += f" {self._tx(label.text, lang)}"
         identifier = f"{plan.id}/{table.id}/{row.key}"
         links = self.checked.concordance
-        return self._page(lang, url, "row.md.j2", plan, title, table=table, row=row, shows=[identifier],
+        return self._page(lang, url, "row.html.j2", plan, title, table=table, row=row, shows=[identifier],
                           box_title=self._box_title(table, lang),
                           implements=[(identifier, link) for link in links.with_source(identifier)],
                           implemented_by=[(identifier, link) for link in links.with_target(identifier)],
@@ -524,7 +540,7 @@ class Renderer:
                 links = [(f"{plan.id}/{table.id}", link)
                          for link in self.checked.concordance.to_provision(f"{plan.id}/{table.id}")]
                 rows.append(MatrixRow(plan, None, table, links))
-        return self._page(lang, MATRIX_URL, "matrix.md.j2", None, LABELS[lang]["matrix"], rows=rows,
+        return self._page(lang, MATRIX_URL, "matrix.html.j2", None, LABELS[lang]["matrix"], rows=rows,
                           concordance=self.checked.concordance)
 
     def _report_page(self, lang: str) -> Page:
@@ -551,7 +567,7 @@ class Renderer:
             if link.discrepancy:
                 found.append(DiscrepancyView(None, link.note, link.source, link.target or "—", link.discrepancy.text,
                                              identifier_url(link.source)))
-        return self._page(lang, REPORT_URL, "report.md.j2", None, LABELS[lang]["report"],
+        return self._page(lang, REPORT_URL, "report.html.j2", None, LABELS[lang]["report"],
                           results=self.checked.results, comparisons=self.checked.comparisons, discrepancies=found)
 
     # ------------------------------------------------------------------------------ open data
@@ -562,7 +578,7 @@ class Renderer:
 
     def _data_page(self, lang: str) -> Page:
         sizes = {f.path: len(f.text.encode("utf-8")) for f in self.data}
-        return self._page(lang, DATA_URL, "data.md.j2", None, LABELS[lang]["data"], resources=self.resources,
+        return self._page(lang, DATA_URL, "data.html.j2", None, LABELS[lang]["data"], resources=self.resources,
                           sizes=sizes, data_link=lambda path: self._data_link(lang, DATA_URL, path))
 
     # ------------------------------------------------------------------------------ minerals and zones
@@ -598,9 +614,9 @@ class Renderer:
             return []
         other = "en" if lang == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
         counts = {m.id: len(self.facets.get(f"mineral:{m.id}", [])) for m in registry.minerals}
-        pages = [self._page(lang, MINERALS_URL, "minerals.md.j2", None, LABELS[lang]["minerals"], registry=registry,
+        pages = [self._page(lang, MINERALS_URL, "minerals.html.j2", None, LABELS[lang]["minerals"], registry=registry,
                             counts=counts, other=other),
-                 self._page(lang, ZONES_URL, "zones.md.j2", None, LABELS[lang]["zones"], registry=registry,
+                 self._page(lang, ZONES_URL, "zones.html.j2", None, LABELS[lang]["zones"], registry=registry,
                             other=other)]
         for mineral in registry.minerals:
             url = f"{MINERALS_URL}{mineral.id}/"
@@ -610,21 +626,21 @@ class Renderer:
             rows = [h for _, plan_hits in hits for h in plan_hits
                     if "/box" in h.identifier and h.identifier.rsplit("/", 1)[0].endswith(("box1", "box5"))]
             pages.append(self._page(
-                lang, url, "mineral.md.j2", None, title, summary=", ".join(mineral.aliases), mineral=mineral,
+                lang, url, "mineral.html.j2", None, title, summary=", ".join(mineral.aliases), mineral=mineral,
                 registry=registry, members=members, hits=hits,
                 targets=rows, zones=[z for z in registry.zones if mineral.id in z.minerals], other=other))
         for zone_type in registry.zone_types:
             url = f"{ZONES_URL}{zone_type.id}/"
             title = f"{_capital(self._tx(zone_type.name, lang))} ({self._tx(zone_type.name, other)})"
             pages.append(self._page(
-                lang, url, "zone.md.j2", None, title,
+                lang, url, "zone.html.j2", None, title,
                 zone=None, zone_type=zone_type, registry=registry,
                 members=[z for z in registry.zones if z.type == zone_type.id],
                 hits=self._hits(f"zone-type:{zone_type.id}", lang, url), other=other))
         for zone in registry.zones:
             url = f"{ZONES_URL}{zone.id}/"
             pages.append(self._page(
-                lang, url, "zone.md.j2", None, f"{self._tx(zone.name, lang)} ({self._tx(zone.name, other)})",
+                lang, url, "zone.html.j2", None, f"{self._tx(zone.name, lang)} ({self._tx(zone.name, other)})",
                 zone=zone, zone_type=registry.zone_type(zone.type), registry=registry, members=[],
                 hits=self._hits(f"zone:{zone.id}", lang, url), other=other))
         return pages
@@ -658,17 +674,18 @@ class Renderer:
         return item
 
 
-def _front_matter(lang: str, title: str, plan: Plan | None, summary: str, searchable: bool) -> str:
-    """Page metadata for MkDocs and Material: a description for search engines and link previews, and
-    exclusion from the search index for views that repeat other pages."""
+def _meta(lang: str, title: str, plan: Plan | None, summary: str, searchable: bool) -> dict[str, Any]:
+    """Page metadata for MkDocs and Material: the title, a description for search engines and link previews,
+    and exclusion from the search index for views that repeat other pages. Plain text: the theme escapes it."""
     words = f"{title} — {_text_in(plan.title, lang)}" if plan is not None else title
     if summary:
         words += f": {summary}"
     limit = 120 if lang == DEFAULT_LANGUAGE else 240
-    meta: dict[str, object] = {"description": words if len(words) <= limit else words[: limit - 1] + "…"}
+    meta: dict[str, Any] = {"title": title,
+                            "description": words if len(words) <= limit else words[: limit - 1] + "…"}
     if not searchable:
         meta["search"] = {"exclude": True}
-    return "---\n" + yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, width=10**6, sort_keys=True) + "---\n"
+    return meta
 
 
 def _capital(text: str) -> str:

@@ -50,7 +50,11 @@
     }
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (target && target.classList.contains("plan-alias")) {
-      location.replace(target.getAttribute("data-redirect"));
+      // Only to another page of this site (the register admits nothing else; this guards the reader too).
+      var next = new URL(target.getAttribute("data-redirect"), location.href);
+      if (next.origin === location.origin && /^(https?|file):$/.test(next.protocol)) {
+        location.replace(next.href);
+      }
     }
   }
   follow();
