@@ -9,6 +9,7 @@ plans.js follows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from .addresses import identifier_url, prefix, relative
 
 
