@@ -554,16 +554,22 @@ def discover(root: Path, content: str = "content", tables: str = "tables") -> li
 
 def load_corpus(root: Path, plans: list[_PlanFiles] | None = None) -> tuple[Corpus, Diagnostics]:
     diags = Diagnostics()
-    loaded: list[tuple[Plan, Doc]] = []
+    loaded: list[tuple[Plan, Doc, _PlanFiles]] = []
     for files in plans if plans is not None else discover(root):
         result = _load_plan(root, files, diags)
         if result is not None:
-            loaded.append(result)
+            loaded.append((*result, files))
     # Second pass: every identifier is known; resolve references between things.
     resolved = []
-    plan_ids = {plan.id for plan, _ in loaded}
-    parents = {plan.id: plan.parent for plan, _ in loaded}
-    for plan, doc in loaded:
+    plan_ids = {plan.id for plan, _, _ in loaded}
+    parents = {plan.id: plan.parent for plan, _, _ in loaded}
+    seen: dict[str, Loc] = {}
+    for plan, doc, files in loaded:
+        if plan.id in seen:
+            diags.error(doc.loc(("id",)), "duplicate-id", f"plan id '{plan.id}' is also the id of {seen[plan.id]}",
+                        "each plan has its own id, the name of its folder")
+            continue
+        seen[plan.id] = doc.loc(())
         if plan.parent and plan.parent not in plan_ids:
             diags.error(doc.loc(("parent",)), "unknown-reference", f"parent plan '{plan.parent}' is not loaded",
                         f"use one of: {', '.join(sorted(plan_ids))}")
@@ -573,7 +579,7 @@ def load_corpus(root: Path, plans: list[_PlanFiles] | None = None) -> tuple[Corp
                         + " → ".join(cycle), "a plan's parent is the plan it implements, one level up: a city's "
                         "is its province's, a province's has none")
             plan = dataclasses.replace(plan, parent=None)  # links and coverage would only echo the cycle
-        resolved.append(_resolve(plan, root, files_of(plan, plans, root), diags))
+        resolved.append(_resolve(plan, root, files, diags))
     return Corpus(tuple(sorted(resolved, key=lambda p: (_depth(p, resolved), p.id))), str(root)), diags
 
 
@@ -600,13 +606,6 @@ def _depth(plan: Plan, plans: list[Plan]) -> int:
         seen.add(plan.id)
         depth += 1
     return depth
-
-
-def files_of(plan: Plan, plans: list[_PlanFiles] | None, root: Path) -> _PlanFiles:
-    for files in plans if plans is not None else discover(root):
-        if files.plan_dir.name == plan.id:
-            return files
-    raise KeyError(plan.id)
 
 
 _PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -861,7 +860,8 @@ def _checks(r: _Reader, plan: Plan) -> tuple[Check, ...]:
                 r.diags.error(cell.loc, "unknown-reference", f"no cell {cell.table}/{cell.row}/{cell.column} in "
                               f"{plan.id}", "name an existing table, row key and column")
                 cell = None
-        _require(r, cpath, kind, stated, parts, items, table, cell)
+        if not _require(r, cpath, kind, stated, parts, items, table, cell):
+            continue  # reported; an incomplete check cannot be evaluated
         title = r.text(entry.get("title"), (*cpath, "title"))
         out.append(Check(cid, kind, title, stated, parts, items, table.id if table else None,
                          column or None, tuple(where), cell,
@@ -895,9 +895,11 @@ _NEEDS: dict[str, Callable[..., bool]] = {
 }
 
 
-def _require(r: _Reader, path: KeyPath, kind: str, *args: Any) -> None:
-    if not _NEEDS[kind](*args):
-        r.diags.error(r.loc(path), "incomplete-check", f"a '{kind}' check is missing what it compares",
-                      "see the comment at the top of checks.yaml for the fields each kind needs")
+def _require(r: _Reader, path: KeyPath, kind: str, *args: Any) -> bool:
+    if _NEEDS[kind](*args):
+        return True
+    r.diags.error(r.loc(path), "incomplete-check", f"a '{kind}' check is missing what it compares",
+                  "see the comment at the top of checks.yaml for the fields each kind needs")
+    return False
 
 

@@ -12,6 +12,7 @@ drops MkDocs 1.6 in-memory generated pages; and it merges all languages into one
 from __future__ import annotations
 
 import io
+import logging
 import os
 from html import escape
 from pathlib import Path
@@ -28,11 +29,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .labels import LABELS
 from .pipeline import check_site
+from .publish import discard, publish, staging_folder
 from .render import TITLE_ANCHOR, Site, render_site
 from .render import Page as RenderedPage
 
@@ -56,10 +59,17 @@ def _hreflang(lang: str) -> str:
 class PlansPlugin(BasePlugin[PlansConfig]):
     site: Site | None = None
     pages: dict[str, RenderedPage]  # by source path, this language's
+    command: str | None = None  # build, serve or gh-deploy, when MkDocs' command line runs the build
+    published: Path | None = None  # the site folder asked for, while the build writes to `staging`
+    staging: Path | None = None
+    warnings: CountHandler | None = None
 
     def __init__(self) -> None:
         super().__init__()
         self.pages = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -74,6 +84,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
             self.site = render_site(checked, base_url, titles)
+            if self.command != "serve":
+                # Atomic: build into a staging folder, published in on_post_build once everything succeeded.
+                self.published = Path(config.site_dir).resolve()
+                self.staging = staging_folder(self.published)
+                config.site_dir = str(self.staging)
+                self.warnings = CountHandler()
+                self.warnings.setLevel(logging.WARNING)
+                logging.getLogger("mkdocs").addHandler(self.warnings)
         config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
         config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
         return config
@@ -140,6 +158,22 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 assert isinstance(plugin, PlansPlugin)
                 plugin.site = self.site  # every language's pages were rendered in this build's on_config
                 build(other, dirty=False)
+        if self.published is not None and self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            if config.strict and self.warnings.get_counts():
+                return  # MkDocs aborts the strict build after this event: the previous site stays (on_build_error)
+            assert self.staging is not None
+            publish(self.staging, self.published)
+            config.site_dir = str(self.published)
+            self.published = self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The previous site stays as it was; the staging folder goes."""
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.staging is not None:
+            discard(self.staging)
+        self.published = self.staging = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = self._root(config)

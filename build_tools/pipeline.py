@@ -4,7 +4,7 @@ Input: the project root (and the site's permanent address). Output: a `Checked` 
 diagnostic and check result; the MkDocs adapter and the command line both start here, so the build and
 `python -m build_tools check` agree.
 
-A file that fails to load does not hide the checks of the others: the plans whose own files loaded cleanly
+A file that fails to load does not hide the checks of the others: the plans whose own files could all be read
 are still checked against their sources and totals, and every other file is still read and validated. Only
 checks across files that the failure could have caused (unknown references, removed identifiers, missing
 links) wait until it is fixed; the report says how many.
@@ -61,7 +61,7 @@ def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: s
     own = Diagnostics()  # each clean plan against its own source and totals
     results: dict[str, list[CheckResult]] = {}
     for plan in corpus.plans:
-        if plan.id not in broken:
+        if Path(plan.loc.file).parent.name not in broken:
             check_fidelity(plan, root, own)
             results[plan.id] = run_checks(plan, own)
     cross = Diagnostics()  # every other file, and the checks across files
@@ -104,12 +104,13 @@ def check_site(config_file: Path, root: Path | None = None) -> Checked:
 
 
 def _plans_with_errors(root: Path, plans: list[_PlanFiles], diags: Diagnostics) -> set[str]:
-    """The plans (by folder name, which is the plan id) with an error in one of their own files."""
+    """The plans (by folder name) with a file that could not be read at all: checking them against their
+    sources would only list what the unread file holds."""
     broken = set()
     for files in plans:
         folders = [f"{d.relative_to(root).as_posix()}/" if d.is_relative_to(root) else f"{d.as_posix()}/"
                    for d in (files.plan_dir, files.tables_dir)]
-        if any(d.loc.file.startswith(tuple(folders)) for d in diags.errors):
+        if any(d.code in UNREADABLE and d.loc.file.startswith(tuple(folders)) for d in diags.errors):
             broken.add(files.plan_dir.name)
     return broken
 

@@ -87,7 +87,7 @@ def load_register(root: Path, diags: Diagnostics, path: str = REGISTER) -> Regis
     if doc is None:
         return None
     r = _Reader(doc, diags)
-    data = r.mapping(doc.data, (), "the register") or {}
+    data = {} if doc.data is None else r.mapping(doc.data, (), "the register") or {}
     r.known(data, (), ("identifiers", "redirects"))
     ids: dict[str, tuple[str, int]] = {}
     for key, value in (r.mapping(data.get("identifiers", {}), ("identifiers",), "'identifiers'") or {}).items():

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import addresses, citations
 from .addresses import (
@@ -192,15 +191,22 @@ def heading_text(division: Division, lang: str = DEFAULT_LANGUAGE) -> str:
 def marked_text(text: str, notes: Iterable[Note], lang: str = DEFAULT_LANGUAGE) -> Markup:
     """Paragraph text, escaped, with note references; in Chinese, the words a note concerns are marked
     (never changed)."""
-    html = escape(text)
+    html = str(escape(text))  # a plain string: the replacements below insert markup
     for index, note in enumerate(notes, start=1):
         ref = f'<sup class="plan-note-ref">[{index}]</sup>'
-        if lang == DEFAULT_LANGUAGE and note.quote and escape(note.quote) in html:
-            quoted = escape(note.quote)
+        if lang == DEFAULT_LANGUAGE and note.quote and str(escape(note.quote)) in html:
+            quoted = str(escape(note.quote))
             html = html.replace(quoted, f'<mark class="plan-sic">{quoted}</mark>{ref}', 1)
         elif lang != DEFAULT_LANGUAGE:
             html += ref
     return Markup(html)
+
+
+def with_link(label: str, href: str, text: str) -> Markup:
+    """A sentence of the interface with a link in place of its {link}, every part escaped
+    ("实施{link}" -> 实施<a href="…">《辽宁省…》</a>)."""
+    before, _, after = label.partition("{link}")
+    return escape(before) + Markup('<a href="{}">{}</a>').format(href, text) + escape(after)
 
 
 # ----------------------------------------------------------------------------------------- tables
@@ -273,7 +279,7 @@ class Renderer:
         self.env.tests.update(paragraph=lambda b: isinstance(b, Paragraph), boxref=lambda b: isinstance(b, BoxRef))
         self.env.globals.update(
             table_grid=table_grid, row_anchor=row_anchor, division_url=division_url, table_url=table_url,
-            row_url=row_url, side_by_side_url=side_by_side_url, marked=marked_text, txl=_text_in,
+            row_url=row_url, side_by_side_url=side_by_side_url, marked=marked_text, txl=_text_in, with_link=with_link,
             identifier_url=identifier_url,
             labels=LABELS, all_note_kinds=NOTE_KINDS,
             plan_url=plan_url, consistency_url=consistency_url,

@@ -251,7 +251,9 @@ def _error_line(exc: yaml.MarkedYAMLError) -> int:
 def _error_text(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or "invalid YAML"
     context = exc.context or ""
-    if exc.context_mark is not None and exc.problem_mark is not None and context:
-        return (f"{context} (line {exc.context_mark.line + 1}): {problem} (line {exc.problem_mark.line + 1}); "
-                "a quote, bracket or brace may not be closed")
-    return problem
+    if exc.context_mark is None or exc.problem_mark is None or not context:
+        return problem
+    text = f"{context} (line {exc.context_mark.line + 1}): {problem} (line {exc.problem_mark.line + 1})"
+    if context.startswith(("while scanning a quoted", "while parsing a flow")):
+        text += "; a quote, bracket or brace is not closed"
+    return text

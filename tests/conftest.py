@@ -80,3 +80,13 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def project_with_config(kind: str, target: Path) -> Path:
+    """A writable copy of the fixture plan ("mini") or of the real content ("real"), with an mkdocs.yml that
+    builds it with the repository's theme and settings, so both `check` and the build can run on it."""
+    from .site_build import project_config
+
+    project = copy_project(FIXTURE if kind == "mini" else ROOT, target)
+    project_config(project)
+    return project

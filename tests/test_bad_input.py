@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.pipeline import check_project
+import pytest
 
-from .conftest import edit, line_of
+from build_tools.diagnostics import Diagnostics
+from build_tools.pipeline import check_project, check_site
+
+from .bad_inputs import BOMB, CASES, BadInput
+from .conftest import edit, line_of, project_with_config
 
 PLAN = "content/mini-2021-2025"
 TABLES = "tables/mini-2021-2025"
@@ -216,3 +220,63 @@ def test_all_problems_at_once(mini: Path) -> None:
     for line in report.splitlines():
         file_and_line, rest = line.split(" ", 1)
         assert ":" in file_and_line and " — " in rest, line  # file:line key.path: what — how to fix
+
+
+# ------------------------------------------------------------------------------------------------ the case table
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_bad_input_is_a_diagnostic(case: BadInput, tmp_path: Path) -> None:
+    """Every case of tests/bad_inputs.py ends in its diagnostic at its file and line, never a traceback."""
+    root = project_with_config(case.project, tmp_path / "project")
+    case.mutate(root)
+    found = check_site(root / "mkdocs.yml", root).diagnostics
+    assert case.expect(root) in found.keys, found.report()
+
+
+def test_invisible_characters_are_shown_escaped(tmp_path: Path) -> None:
+    """A message shows what a reader cannot see: "printed" and "print\u200bed" must not look alike."""
+    root = project_with_config("mini", tmp_path / "project")
+    edit(root / PLAN / "ch2.yaml", "en: Exploration rights", "en: Explo\u200bration \u202erights")
+    report = check_site(root / "mkdocs.yml", root).diagnostics.report()
+    assert "\\u200b" in report and "\\u202e" in report
+    assert "\u200b" not in report and "\u202e" not in report
+
+
+def test_long_values_are_abbreviated(tmp_path: Path) -> None:
+    root = project_with_config("mini", tmp_path / "project")
+    edit(root / TABLES / "box1.yaml", "area: '12.5'", "area: '" + "十" * 1_000_000 + "'")
+    diagnostics = list(check_site(root / "mkdocs.yml", root).diagnostics)
+    assert diagnostics and max(len(str(d)) for d in diagnostics) < 1000
+    assert any("characters left out" in str(d) for d in diagnostics)
+
+
+def test_a_parent_cycle_is_one_message(tmp_path: Path) -> None:
+    """Not hundreds of missing links: the cycle is named, once per plan in it."""
+    root = project_with_config("real", tmp_path / "project")
+    edit(root / "content/liaoning-2021-2025/plan.yaml", "parent: null", "parent: chaoyang-2021-2025")
+    errors = check_site(root / "mkdocs.yml", root).diagnostics.errors
+    assert {d.code for d in errors} == {"parent-cycle"} and len(errors) == 2
+    assert all("liaoning-2021-2025 → chaoyang-2021-2025" in d.message or
+               "chaoyang-2021-2025 → liaoning-2021-2025" in d.message for d in errors)
+
+
+def test_a_load_error_hides_no_other_file(tmp_path: Path) -> None:
+    """A syntax error in the glossary and a changed figure in a plan: both are reported in one run."""
+    root = project_with_config("mini", tmp_path / "project")
+    edit(root / "tables/glossary.yaml", "  - id: exploration\n", "  - id: [exploration\n")
+    edit(root / PLAN / "ch1.yaml", "全市关闭矿山12个", "全市关闭矿山13个")
+    codes = {d.code for d in check_site(root / "mkdocs.yml", root).diagnostics.errors}
+    assert {"yaml-syntax", "fidelity-changed", "quote-not-found"} <= codes
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    """Nine levels of nine aliases would expand to 387 million strings: the reader stops at the budget,
+    after visiting a few dozen nodes (asserted as work done, not as time)."""
+    from build_tools.yamlio import ALIAS_BUDGET, load_yaml
+
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BOMB, encoding="utf-8")
+    found = Diagnostics()
+    assert load_yaml(path, tmp_path, found) is None
+    assert found.keys == [("yaml-alias", "bomb.yaml", 3)]
+    assert ALIAS_BUDGET <= 20

@@ -1,9 +1,15 @@
 // The site's search: every page of this language's build, matched in the browser.
 // Chinese terms match as substrings (no recall lost to word segmentation); other terms match whole words.
 // Every term must match. Keywords carry the other language's names of the minerals and zones a page concerns.
+// The work of one query is bounded whatever is typed: the query is cut to MAX_QUERY characters, its terms
+// are deduplicated and at most MAX_TERMS are used, at most MAX_RESULTS results are drawn, and highlighting
+// marks ranges of the plain excerpt (never re-reading HTML it has marked).
 (function () {
   "use strict";
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var MAX_QUERY = 200;
+  var MAX_TERMS = 10;
+  var MAX_RESULTS = 200;
   var root = document.querySelector("[data-plans-search]");
   if (!root) {
     return;
@@ -58,8 +64,20 @@
     return n;
   }
 
+  function queryTerms(query) {
+    var seen = {};
+    return query.slice(0, MAX_QUERY).trim().split(/[\s,，、;；]+/).filter(function (t) {
+      var key = t.toLowerCase();
+      if (!t || seen[key]) {
+        return false;
+      }
+      seen[key] = true;
+      return true;
+    }).slice(0, MAX_TERMS);
+  }
+
   function search(query) {
-    var terms = query.trim().split(/[\s,，、;；]+/).filter(Boolean).map(matcher);
+    var terms = queryTerms(query).map(matcher);
     if (!terms.length) {
       return [];
     }
@@ -85,6 +103,8 @@
     return found;
   }
 
+  // The excerpt as DOM nodes: text around the first match, each occurrence of a term in a <mark>. Ranges are
+  // found in the plain text and merged, so marks never nest and the output stays as long as the excerpt.
   function excerpt(d, terms) {
     var lower = d.x.toLowerCase();
     var at = -1;
@@ -92,24 +112,42 @@
       at = lower.indexOf(terms[i].toLowerCase());
     }
     var start = Math.max(0, at - 40);
-    var text = (start > 0 ? "…" : "") + d.x.slice(start, start + 160) + (start + 160 < d.x.length ? "…" : "");
-    var html = text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+    var text = d.x.slice(start, start + 160);
+    var hay = text.toLowerCase();
+    var ranges = [];
     terms.forEach(function (t) {
-      if (t) {
-        html = html.replace(new RegExp(escapeRegExp(t.replace(/[&<>"]/g, "")), "gi"), function (m) { return "<mark>" + m + "</mark>"; });
+      var needle = t.toLowerCase();
+      for (var from = hay.indexOf(needle); from !== -1 && ranges.length < 100; from = hay.indexOf(needle, from + needle.length)) {
+        ranges.push([from, from + needle.length]);
       }
     });
-    return html;
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var p = document.createElement("p");
+    var pos = 0;
+    p.appendChild(document.createTextNode(start > 0 ? "…" : ""));
+    ranges.forEach(function (r) {
+      if (r[1] <= pos) {
+        return;
+      }
+      var from = Math.max(r[0], pos);
+      p.appendChild(document.createTextNode(text.slice(pos, from)));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(from, r[1]);
+      p.appendChild(mark);
+      pos = r[1];
+    });
+    p.appendChild(document.createTextNode(text.slice(pos) + (start + 160 < d.x.length ? "…" : "")));
+    return p;
   }
 
   function render(query) {
     var found = search(query);
-    var terms = query.trim().split(/[\s,，、;；]+/).filter(Boolean);
+    var terms = queryTerms(query);
     var n = found.length;
     meta.textContent = n === 0 ? results.getAttribute("data-none")
       : n === 1 ? results.getAttribute("data-one") : results.getAttribute("data-other").replace("#", n);
     list.innerHTML = "";
-    found.slice(0, 500).forEach(function (f) {
+    found.slice(0, MAX_RESULTS).forEach(function (f) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
       var a = document.createElement("a");
@@ -120,18 +158,22 @@
       article.setAttribute("data-md-score", String(f.score));
       var h1 = document.createElement("h1");
       h1.textContent = f.doc.t;
-      var p = document.createElement("p");
-      p.innerHTML = excerpt(f.doc, terms);
       article.appendChild(h1);
-      article.appendChild(p);
+      article.appendChild(excerpt(f.doc, terms));
       a.appendChild(article);
       li.appendChild(a);
       list.appendChild(li);
     });
   }
 
+  var last = null;
+
   function run() {
     var query = input.value;
+    if (query === last) {
+      return;  // input and keyup both fire for one keystroke
+    }
+    last = query;
     if (!query.trim()) {
       meta.textContent = results.getAttribute("data-placeholder");
       list.innerHTML = "";
@@ -152,6 +194,7 @@
   });
   root.querySelector("button[type=reset]").addEventListener("click", function () {
     input.value = "";
+    last = null;
     run();
     toggle.checked = false;
   });
