@@ -104,3 +104,26 @@ def test_results_are_in_the_readers_language(page: Page, served: str) -> None:
     page.goto(served + "en/liaoning-2021-2025/")
     english = search(page, served, "en", "bentonite")
     assert english and all(not r.startswith(("http", "../")) for r in english)
+
+
+@pytest.mark.parametrize("query", [
+    " ".join(["a"] * 10),  # repeated letters: each used to re-mark the <mark> tags of the last (3^n HTML)
+    " ".join(["coal"] * 2000),  # a 2,000-term query
+    " ".join(f"w{i}" for i in range(2000)) + " 膨润土",  # 2,000 different terms
+    "mark mar ma m a r k",  # terms found inside the highlighting's own markup
+])
+def test_hostile_queries_answer_at_once(page: Page, served: str, query: str) -> None:
+    """Bounded work: the query is cut, its terms deduplicated and limited, highlighting marks ranges of the
+    plain excerpt. The answer is asserted as output size, and as arriving within a second (a hang bound,
+    not a benchmark)."""
+    search(page, served, "en", "coal")  # the index loaded: what is timed is the query alone
+    page.evaluate("q => { document.querySelector('[data-plans-results] .md-search-result__meta').textContent = '';"
+                  " const f = document.querySelector('input[data-plans-query]'); f.value = q;"
+                  " f.dispatchEvent(new Event('input')); }", query)
+    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__meta').textContent"
+                           ".match(/\\d|No matching/)", timeout=1000)
+    size = page.evaluate("document.querySelector('[data-plans-results]').innerHTML.length")
+    assert size < 400_000
+    nested = page.evaluate("document.querySelectorAll('[data-plans-results] mark mark').length")
+    assert nested == 0
+    assert page.evaluate("1 + 1") == 2  # the page still answers
