@@ -84,7 +84,8 @@ def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: s
         diags.extend(d for d in cross.items if d.code not in ECHOES or d.severity != "error")
         if withheld:
             diags.warning(Loc("(project)"), "checks-withheld", f"{len(withheld)} problem(s) across files are not "
-                          "shown: the errors above may cause them", "fix the errors above and check again")
+                          "shown: the other errors listed may cause them", "fix those "
+                          "and check again")
     else:
         diags.extend(cross.items)
     return Checked(corpus, diags, results, redirects, concordance, comparisons, registry, tags, glossary)

@@ -38,3 +38,21 @@ def test_check_and_build_agree(case: BadInput, tmp_path: Path, capsys: pytest.Ca
     assert isinstance(error, PluginError), error
     assert _report_lines(str(error)) == checked
     assert not (root / "site").exists()  # refused before anything was written
+
+
+def test_the_command_lines_agree(tmp_path: Path) -> None:
+    """The same through the real command lines, as `make check` and `make build` run them."""
+    import subprocess
+    import sys
+
+    from .site_build import mkdocs
+
+    root = project_with_config("mini", tmp_path / "project")
+    next(c for c in CASES if c.name == "site-url-http").mutate(root)
+    check = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "check"],
+                           capture_output=True, text=True, check=False)
+    built = mkdocs(root / "mkdocs.yml", root / "site")
+    assert check.returncode == 1 and built.returncode == 1
+    assert "Traceback" not in check.stderr + built.stderr
+    assert _report_lines(check.stderr) == _report_lines(built.stderr) != set()
+    assert not (root / "site").exists()
