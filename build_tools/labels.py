@@ -244,3 +244,27 @@ LEVELS: dict[str, dict[str, str]] = {
     "zh": {"国家级": "国家级", "省级": "省级", "市级": "市级"},
     "en": {"国家级": "national level", "省级": "provincial level", "市级": "city level"},
 }
+
+
+# Words that take a plural in English: {n} and the forms for one and for more (Chinese has one form).
+PLURALS: dict[str, dict[str, tuple[str, str]]] = {
+    "zh": {
+        "provisions": ("{n} 处", "{n} 处"),
+        "rows": ("{n} 行", "{n} 行"),
+        "links": ("{n} 条", "{n} 条"),
+        "zones": ("{n} 个", "{n} 个"),
+        "terms": ("{n} 个术语", "{n} 个术语"),
+    },
+    "en": {
+        "provisions": ("{n} provision", "{n} provisions"),
+        "rows": ("{n} row", "{n} rows"),
+        "links": ("{n} link", "{n} links"),
+        "zones": ("{n} zone", "{n} zones"),
+        "terms": ("{n} term", "{n} terms"),
+    },
+}
+
+
+def plural(lang: str, key: str, n: int) -> str:
+    one, more = PLURALS[lang][key]
+    return (one if n == 1 else more).format(n=n)

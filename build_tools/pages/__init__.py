@@ -1,0 +1,1 @@
+"""Page kinds of the site, one module each (base: what they share)."""
