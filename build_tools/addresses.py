@@ -16,6 +16,7 @@ REPORT_URL = "consistency/"  # the consistency report of all plans
 MINERALS_URL = "minerals/"  # one page per mineral: minerals/<id>/
 ZONES_URL = "zones/"  # one page per zone and zone type: zones/<id>/
 SEARCH_INDEX = "search/plans-index.json"  # per language build
+GLOSSARY_URL = "glossary/"  # the glossary for readers
 DATA_URL = "data/"  # downloads (CSV, JSON, datapackage.json): language-neutral, in the Chinese build
 
 

@@ -20,8 +20,29 @@ from .units import Unit, convertible, to_base
 class CheckResult:
     check: Check
     holds: bool
-    expected: str  # what the plan states
+    expected: str  # what the plan states (English words where there are words)
     computed: str  # what its parts give
+    expected_zh: str = ""  # the same in Chinese
+    computed_zh: str = ""
+
+    def shown(self, lang: str) -> tuple[str, str]:
+        """(expected, computed) in the reader's language."""
+        return (self.expected_zh, self.computed_zh) if lang == "zh" else (self.expected, self.computed)
+
+
+# The words of the results, per language (figures and formulas are language-neutral).
+WORDS = {
+    "en": {"listed": "{n} listed", "rows": "{n} rows ({keys})", "row": "{n} row ({keys})",
+           "no_value": "no value in the cell", "units_differ": " (units differ)", "base_zero": "base is zero",
+           "none_of": "none of {items}", "none_in": "none in the table", "in_table": "in the table: {items}",
+           "all_in": "all in the table", "not_in": "not in the table: {items}", "share_of": "{p}% of {n}",
+           "no_fit": "no whole number fits (nearest {nearest})"},
+    "zh": {"listed": "列举 {n} 项", "rows": "{n} 行（{keys}）", "row": "{n} 行（{keys}）",
+           "no_value": "该单元格无数值", "units_differ": "（单位不同）", "base_zero": "基数为零",
+           "none_of": "均不含 {items}", "none_in": "表中均无", "in_table": "表中有：{items}",
+           "all_in": "均在表中", "not_in": "不在表中：{items}", "share_of": "{n} 的 {p}%",
+           "no_fit": "无整数相符（最接近 {nearest}）"},
+}
 
 
 def _fmt(value: Decimal) -> str:
@@ -71,6 +92,12 @@ def matching_rows(table: Table, filters: tuple[RowFilter, ...]) -> list[Row]:
 
 
 def evaluate(plan: Plan, check: Check) -> CheckResult:
+    """The result with its words in English and in Chinese."""
+    en, zh = _evaluate(plan, check, WORDS["en"]), _evaluate(plan, check, WORDS["zh"])
+    return CheckResult(check, en.holds, en.expected, en.computed, zh.expected, zh.computed)
+
+
+def _evaluate(plan: Plan, check: Check, w: dict[str, str]) -> CheckResult:
     kind = check.kind
     stated = check.stated
     if kind in ("sum", "at-most"):
@@ -83,7 +110,7 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         shown = " + ".join(_fmt(p.value) for p in check.parts)
         relation = "=" if kind == "sum" else "≤"
         return CheckResult(check, holds, f"{relation} {_fmt(stated.value)}",
-                           f"{shown} = {_fmt(_display(parts_sum, stated))}" + ("" if units_ok else " (units differ)"))
+                           f"{shown} = {_fmt(_display(parts_sum, stated))}" + ("" if units_ok else w["units_differ"]))
     if kind == "row-count":
         assert stated is not None and check.table is not None
         table = plan.table(check.table)
@@ -91,11 +118,12 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         rows = matching_rows(table, check.where)
         holds = Decimal(len(rows)) == stated.value
         keys = ", ".join(r.key for r in rows)
-        return CheckResult(check, holds, _fmt(stated.value), f"{len(rows)} rows ({keys})")
+        return CheckResult(check, holds, _fmt(stated.value),
+                           w["row" if len(rows) == 1 else "rows"].format(n=len(rows), keys=keys))
     if kind == "count":
         assert stated is not None
         holds = Decimal(len(check.items)) == stated.value
-        return CheckResult(check, holds, _fmt(stated.value), f"{len(check.items)} listed")
+        return CheckResult(check, holds, _fmt(stated.value), w["listed"].format(n=len(check.items)))
     if kind == "equal":
         assert stated is not None
         left = _base(stated)
@@ -104,7 +132,7 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         else:
             right = _base(check.parts[0])
         if right is None:
-            return CheckResult(check, False, _fmt(stated.value), "no value in the cell")
+            return CheckResult(check, False, _fmt(stated.value), w["no_value"])
         units_ok = _same_units([left, right])
         holds = units_ok and left[0] == right[0]
         expected, computed = _fmt(stated.value), _fmt(_display(right[0], stated))
@@ -113,7 +141,7 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
             holds = holds and high is not None and stated.high is not None and high == stated.high
             expected = f"{_fmt(stated.value)}-{_fmt(stated.high) if stated.high is not None else '?'}"
             computed = f"{computed}-{_fmt(high) if high is not None else '?'}"
-        return CheckResult(check, holds, expected, computed + ("" if units_ok else " (units differ)"))
+        return CheckResult(check, holds, expected, computed + ("" if units_ok else w["units_differ"]))
     if kind in ("percent-change", "increase-percent"):
         assert stated is not None
         a, b = (p.value for p in check.parts)
@@ -122,7 +150,7 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         else:
             base, change = a - b, b
         if base == 0:
-            return CheckResult(check, False, f"{_fmt(stated.value)}%", "base is zero")
+            return CheckResult(check, False, f"{_fmt(stated.value)}%", w["base_zero"])
         percent = abs(change) / base * 100
         holds = abs(percent - stated.value) <= _tolerance(stated.value)
         return CheckResult(check, holds, f"{_fmt(stated.value)}%", f"{percent:.2f}%")
@@ -132,12 +160,13 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         assert table is not None
         cells = [r.cells[check.column].value_text for r in table.data_rows if check.column in r.cells]
         present = [i.quote for i in check.items if any(i.quote in c for c in cells)]
+        items = "、".join(i.quote for i in check.items)
         if kind == "not-in-table":
-            return CheckResult(check, not present, "none of " + "、".join(i.quote for i in check.items),
-                               "none in the table" if not present else "in the table: " + "、".join(present))
+            return CheckResult(check, not present, w["none_of"].format(items=items),
+                               w["none_in"] if not present else w["in_table"].format(items="、".join(present)))
         missing = [i.quote for i in check.items if i.quote not in present]
-        return CheckResult(check, not missing, "、".join(i.quote for i in check.items),
-                           "all in the table" if not missing else "not in the table: " + "、".join(missing))
+        return CheckResult(check, not missing, items,
+                           w["all_in"] if not missing else w["not_in"].format(items="、".join(missing)))
     if kind == "share-of-count":
         # A percentage of a stated count must be k/count for some whole k, to the printed precision.
         assert stated is not None
@@ -146,8 +175,8 @@ def evaluate(plan: Plan, check: Check) -> CheckResult:
         fits = [k for k in range(int(total) + 1) if abs(Decimal(k) / total * 100 - stated.value) <= tolerance]
         nearest = min(range(int(total) + 1), key=lambda k: abs(Decimal(k) / total * 100 - stated.value))
         shown = f"{nearest}/{_fmt(total)} = {Decimal(nearest) / total * 100:.1f}%"
-        return CheckResult(check, bool(fits), f"{_fmt(stated.value)}% of {_fmt(total)}",
-                           f"{fits[0]}/{_fmt(total)}" if fits else f"no whole number fits (nearest {shown})")
+        return CheckResult(check, bool(fits), w["share_of"].format(p=_fmt(stated.value), n=_fmt(total)),
+                           f"{fits[0]}/{_fmt(total)}" if fits else w["no_fit"].format(nearest=shown))
     raise ValueError(f"unknown check kind {kind}")
 
 

@@ -53,6 +53,18 @@ class ComparisonResult:
     comparison: Comparison
     holds: bool | None  # None: informational (different measure, no counterpart)
     computed: str
+    city_value: str = ""  # the city's figure in the provincial figure's unit (2 vs 30 t, not 2 万吨 vs 30 t)
+    province_value: str = ""
+    unit: Unit | None = None  # the unit both are shown in
+
+    @property
+    def share(self) -> Decimal | None:
+        """The city's figure as a share of the provincial one (upper bounds), for a chart."""
+        c, p = self.comparison.city, self.comparison.province
+        if c is None or p is None or self.comparison.measure != "share":
+            return None
+        top = _base(p.high, p.unit)
+        return _base(c.high, c.unit) / top * 100 if top else None
 
 
 def load_comparisons(corpus: Corpus, root: Path, diags: Diagnostics, path: str = COMPARISONS) -> list[Comparison]:
@@ -145,6 +157,10 @@ def _base(value: Decimal, unit: Unit | None) -> Decimal:
     return to_base(value, unit) if unit is not None else value
 
 
+def _span(low: Decimal, high: Decimal) -> str:
+    return _fmt(low) if low == high else f"{_fmt(low)}–{_fmt(high)}"
+
+
 def _fmt(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
@@ -157,13 +173,17 @@ def evaluate(comparison: Comparison) -> ComparisonResult:
         return ComparisonResult(comparison, False, "units differ")
     lows = (_base(city.low, city.unit), _base(province.low, province.unit))
     highs = (_base(city.high, city.unit), _base(province.high, province.unit))
+    factor = province.unit.factor if province.unit is not None and province.unit.factor else Decimal(1)
+    city_value, province_value = _span(lows[0] / factor, highs[0] / factor), _span(lows[1] / factor, highs[1] / factor)
     if comparison.measure == "same":
         holds = lows[0] == lows[1] and highs[0] == highs[1]
         unit = f" {province.unit.symbol}" if province.unit else ""
-        return ComparisonResult(comparison, holds, f"{_fmt(city.low)} / {_fmt(province.low)}{unit}")
+        return ComparisonResult(comparison, holds, f"{_fmt(city.low)} / {_fmt(province.low)}{unit}",
+                                city_value, province_value, province.unit)
     shares = sorted({lows[0] / highs[1] * 100, highs[0] / lows[1] * 100})
     text = "–".join(f"{s:.1f}%" for s in shares)
-    return ComparisonResult(comparison, all(s <= 100 for s in shares), text)
+    return ComparisonResult(comparison, all(s <= 100 for s in shares), text, city_value, province_value,
+                            province.unit)
 
 
 def run_comparisons(comparisons: list[Comparison], diags: Diagnostics) -> list[ComparisonResult]:

@@ -142,7 +142,7 @@ def _box(plan: Plan, table: Table) -> Resource:
             if column.type in ("text", "zone", "unit"):
                 record[f"{column.key}_en"] = cell.text.en if cell else None
             if column.fill_down:
-                record[f"{column.key}_filled"] = cell.filled if cell else None
+                record[f"{column.key}_filled"] = cell.filled.zh if cell and cell.filled else None
             if column.type == "zone":
                 record[f"{column.key}_name"] = cell.name if cell else None
                 record[f"{column.key}_level"] = cell.level if cell else None

@@ -321,7 +321,8 @@ def _columns(r: _Reader, entry: dict[str, Any]) -> tuple[Column, ...]:
         c = r.mapping(item, cpath, "a column")
         if c is None:
             continue
-        r.known(c, cpath, ("key", "heading", "type", "unit", "unit_column", "pair_column", "colspan", "fill_down"))
+        r.known(c, cpath, ("key", "heading", "label", "type", "unit", "unit_column", "pair_column", "colspan",
+                           "fill_down"))
         key = r.string(c, cpath, "key")
         if key in keys:
             r.diags.error(r.loc((*cpath, "key")), "duplicate-id", f"column '{key}' is defined twice "
@@ -341,13 +342,17 @@ def _columns(r: _Reader, entry: dict[str, Any]) -> tuple[Column, ...]:
             r.diags.error(r.loc(cpath), "missing-unit", f"numeric column '{key}' has no unit",
                           "add `unit:` (e.g. 万吨) or `unit_column:` naming the column that prints the unit")
         heading = r.text(c["heading"], (*cpath, "heading")) if "heading" in c else None
-        columns.append(Column(key, heading, ctype, unit, unit_column, (),
-                              r.optional_integer(c, cpath, "colspan", 1, minimum=1), r.boolean(c, cpath, "fill_down"),
-                              r.loc(cpath)))
+        label = r.text(c["label"], (*cpath, "label")) if "label" in c else None
+        if heading is None and label is None:
+            r.diags.error(r.loc(cpath), "missing-label", f"column '{key}' has no printed heading and no label",
+                          "add `label: {zh: …, en: …}`: what a reader calls the column (shown on row pages)")
+        elif heading is not None and label is not None:
+            r.diags.error(r.loc((*cpath, "label")), "unknown-key", f"column '{key}' has a printed heading; a label "
+                          "would name it twice", "remove `label:`")
         pair_column = r.string(c, cpath, "pair_column", required=False)
-        if pair_column:
-            columns[-1] = Column(key, heading, ctype, unit, unit_column, (pair_column,),
-                                 columns[-1].colspan, columns[-1].fill_down, r.loc(cpath))
+        columns.append(Column(key, heading, ctype, unit, unit_column, (pair_column,) if pair_column else (),
+                              r.optional_integer(c, cpath, "colspan", 1, minimum=1), r.boolean(c, cpath, "fill_down"),
+                              r.loc(cpath), label))
     for column in columns:
         for ref in [column.unit_column, *column.pair]:
             target = next((c for c in columns if c.key == ref), None) if ref else None
@@ -406,7 +411,7 @@ def _rows(r: _Reader, entry: dict[str, Any], columns: tuple[Column, ...], key_co
     by_key = {c.key: c for c in columns}
     rows: list[Row] = []
     seen: dict[str, int] = {}
-    carried: dict[str, str] = {}
+    carried: dict[str, Text] = {}
     for rpath, item in r.items(entry, (), "rows"):
         row = r.mapping(item, rpath, "a row")
         if row is None:
@@ -459,7 +464,7 @@ def _discrepancy(r: _Reader, data: dict[str, Any], path: KeyPath) -> Discrepancy
     return Discrepancy(r.text(data["discrepancy"], (*path, "discrepancy")), r.loc((*path, "discrepancy")))
 
 
-def _cell(r: _Reader, column: Column, value: Any, path: KeyPath, carried: dict[str, str]) -> Cell:
+def _cell(r: _Reader, column: Column, value: Any, path: KeyPath, carried: dict[str, Text]) -> Cell:
     loc = r.loc(path)
     if column.type in TRANSLATED_TYPES:
         text = Text("", "", loc) if value in ("", None) else r.text(value, path)
@@ -489,7 +494,7 @@ def _cell(r: _Reader, column: Column, value: Any, path: KeyPath, carried: dict[s
         level = match.group(1) if match else None
     if column.fill_down:
         if text.zh.strip():
-            carried[column.key] = text.zh
+            carried[column.key] = text
         elif column.key in carried:
             filled = carried[column.key]
     unit = None

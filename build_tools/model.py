@@ -104,7 +104,7 @@ class Discrepancy:
 @dataclass(frozen=True)
 class Column:
     key: str
-    heading: Text | None  # None where a printed heading spans this column from the left
+    heading: Text | None  # None where a printed heading spans this column from the left, or none is printed
     type: str  # seq | code | text | zone | unit | quantity | attribute
     unit: Unit | None  # fixed unit of a quantity column
     unit_column: str | None  # or: the column of the same row that prints the unit
@@ -112,6 +112,12 @@ class Column:
     colspan: int
     fill_down: bool  # an empty printed cell continues the value above (a merged cell in print)
     loc: Loc
+    label: Text | None = None  # a reader's name for a column printed without a heading of its own
+
+    @property
+    def name(self) -> Text:
+        """What a reader calls the column: its printed heading, else its label."""
+        return self.heading or self.label or Text(self.key, self.key, self.loc)
 
 
 @dataclass(frozen=True)
@@ -122,13 +128,13 @@ class Cell:
     unit: UnitCell | None  # unit columns, or the unit that applies to a quantity cell
     name: str | None  # zone columns: the name without its level suffix
     level: str | None  # zone columns: 国家级 / 省级 / 上级规划 / 市级规划, printed as a suffix
-    filled: str | None  # for fill-down columns, the value carried from above when printed empty
+    filled: Text | None  # for fill-down columns, the cell carried from above when printed empty
     loc: Loc
 
     @property
     def value_text(self) -> str:
         """The cell's meaning in Chinese, whitespace removed (fill-down applied)."""
-        raw = self.filled if self.filled is not None else self.text.zh
+        raw = self.filled.zh if self.filled is not None else self.text.zh
         return "".join(raw.split())
 
 
@@ -313,3 +319,11 @@ class Corpus:
 
     def plan(self, plan_id: str) -> Plan | None:
         return next((p for p in self.plans if p.id == plan_id), None)
+
+    def row(self, identifier: str) -> Row | None:
+        """The table row an identifier names (plan/boxN/KEY), if any."""
+        plan_id, _, rest = identifier.partition("/")
+        box, _, key = rest.partition("/")
+        plan = self.plan(plan_id)
+        table = plan.table(box) if plan else None
+        return table.row(key) if table and key else None

@@ -26,6 +26,7 @@ from .register import REGISTER, check_register, load_register
 from .registry import EMPTY_REGISTRY, Registry, Tags, check_tag_counts, load_registry, tag_corpus
 from .site_config import check_site_url, load_site_config
 from .terminology import Glossary, load_glossary
+from .zonepairs import ZonePairs, pair_zones
 
 # Problems another file's failure to load can cause: withheld while any file fails to load.
 ECHOES = frozenset({
@@ -50,6 +51,7 @@ class Checked:
     registry: Registry = EMPTY_REGISTRY
     tags: Tags = field(default_factory=Tags)
     glossary: Glossary | None = None
+    zones: ZonePairs = field(default_factory=lambda: ZonePairs({}, {}))
 
 
 def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: str = REGISTER,
@@ -88,7 +90,8 @@ def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: s
                           "and check again")
     else:
         diags.extend(cross.items)
-    return Checked(corpus, diags, results, redirects, concordance, comparisons, registry, tags, glossary)
+    return Checked(corpus, diags, results, redirects, concordance, comparisons, registry, tags, glossary,
+                   pair_zones(corpus, concordance, registry.minerals))
 
 
 def check_site(config_file: Path, root: Path | None = None) -> Checked:

@@ -80,6 +80,7 @@ class Registry:
     zones: tuple[Zone, ...]
     flag_names: dict[str, Text]
     categories: dict[str, Text]
+    counties: dict[str, Text] = field(default_factory=dict)  # a city's county-level units, as zone names print them
 
     def mineral(self, mid: str) -> Mineral | None:
         return next((m for m in self.minerals if m.id == mid), None)
@@ -175,7 +176,8 @@ def load_registry(corpus: Corpus, concordance: Concordance, root: Path, diags: D
         if m.group and m.group not in seen:
             diags.error(m.loc, "unknown-reference", f"group '{m.group}' is not a mineral", "name a mineral id")
     zone_types, zones = _zones(corpus, concordance, zdoc, diags, minerals)
-    return Registry(tuple(minerals), zone_types, zones, flag_names, categories)
+    return Registry(tuple(minerals), zone_types, zones, flag_names, categories,
+                    _Reader(zdoc, Diagnostics()).texts(zdoc.data, (), "counties"))
 
 
 def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnostics,
@@ -249,7 +251,7 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
                          | ({str(row.cells["code"].text.zh)} if "code" in row.cells else set()))
         places = _places(plan, row, parent_rows, counties)
         mineral_cell = row.cells.get("minerals")
-        found = _minerals_in(mineral_cell.value_text if mineral_cell else "", minerals)
+        found = minerals_in(mineral_cell.value_text if mineral_cell else "", minerals)
         taken[zid] = row.loc
         zones.append(Zone(zid, tid, Text(name_cell.name or name_cell.text.zh, _strip_level_en(name_cell.text.en),
                                          row.loc),
@@ -271,7 +273,7 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
         if plan is None or plan.printed_text(ref) is None:
             diags.error(r.loc((*path, "at")), "unknown-reference", f"no paragraph '{at}'", "name the paragraph")
         name = r.text(entry.get("name"), (*path, "name"))
-        mineral_ids = r.strings(entry, path, "minerals") or _minerals_in(name.zh, minerals)
+        mineral_ids = r.strings(entry, path, "minerals") or minerals_in(name.zh, minerals)
         known_minerals = {m.id for m in minerals}
         for mineral_id in mineral_ids:
             if mineral_id not in known_minerals:
@@ -343,7 +345,7 @@ def _places(plan: Plan, row: Row, parent_rows: list[tuple[str, Plan, Table, Row]
     return Text("、".join(t.zh for t in found), ", ".join(t.en for t in found), row.loc)
 
 
-def _minerals_in(text: str, minerals: list[Mineral]) -> tuple[str, ...]:
+def minerals_in(text: str, minerals: list[Mineral] | tuple[Mineral, ...]) -> tuple[str, ...]:
     return tuple(sorted({m.id for m in minerals if _names(text, m.aliases, m.not_in)}))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .addresses import (
     DATA_URL,
     DEFAULT_LANGUAGE,
+    GLOSSARY_URL,
     LANGUAGES,
     MATRIX_URL,
     MINERALS_URL,
@@ -25,7 +26,7 @@ from .addresses import (
 )
 from .labels import LABELS
 from .model import Division, Plan
-from .pages import boxes, data, facets, matrix, report, text
+from .pages import boxes, data, facets, glossary, matrix, minerals, report, text, zones
 from .pages.base import TITLE_ANCHOR, NavItem, Page, Renderer, Site, StaticFile, heading_text, text_in
 from .pipeline import Checked
 from .redirects import redirect_target
@@ -33,13 +34,13 @@ from .search_index import build_index, facets_of_page
 
 __all__ = ["TITLE_ANCHOR", "Page", "Site", "render_site"]
 
-KINDS = (text, boxes, report, matrix, facets, data)  # each: pages(renderer, lang) -> list[Page]
+KINDS = (text, boxes, report, matrix, minerals, zones, glossary, data)  # each: pages(renderer, lang) -> list[Page]
 
 
 def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None) -> Site:
     """`titles`: the site's name in each language (mkdocs.yml: site_name, and the plugin's `titles`)."""
     r = Renderer(checked, site_url, titles)
-    r.env.globals["table_grid"] = boxes.table_grid
+    r.env.globals.update(table_grid=boxes.table_grid, cell_view=facets.cell_view)
     pages: list[Page] = []
     nav: dict[str, tuple[NavItem, ...]] = {}
     for lang in LANGUAGES:
@@ -76,6 +77,8 @@ def _nav(r: Renderer, lang: str) -> list[NavItem]:
     if r.checked.registry.minerals:
         items.append(NavItem(LABELS[lang]["minerals"], src_of(MINERALS_URL)))
         items.append(NavItem(LABELS[lang]["zones"], src_of(ZONES_URL)))
+    if r.checked.glossary is not None:
+        items.append(NavItem(LABELS[lang]["glossary"], src_of(GLOSSARY_URL)))
     items.append(NavItem(LABELS[lang]["matrix"], src_of(MATRIX_URL)))
     items.append(NavItem(LABELS[lang]["report"], src_of(REPORT_URL)))
     return items

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .diagnostics import Diagnostics, Loc
 from .load import _Reader
-from .model import Corpus
+from .model import Corpus, Text
 from .numbers import halfwidth
 from .translation import Slot, plan_slots
 from .yamlio import load_yaml
@@ -26,8 +26,8 @@ EXCEPTIONS = "tables/translation-exceptions"  # a folder: one reviewed YAML file
 
 TERM_KINDS = ("term", "place", "mineral", "policy", "organisation", "geology", "unit", "document")
 CONFIDENCE = ("high", "medium", "low")
-_TERM_KEYS = ("id", "kind", "zh", "zh_forms", "zh_short", "en", "en_forms", "definition", "note", "category",
-              "source", "confidence", "plans")
+_TERM_KEYS = ("id", "kind", "zh", "zh_forms", "zh_short", "en", "en_forms", "definition", "explanation", "note",
+              "category", "source", "confidence", "plans")
 _TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -47,6 +47,7 @@ class Term:
     sources: tuple[str, ...] = ()
     confidence: str = ""
     plans: tuple[str, ...] = ()
+    explanation: Text | None = None  # for readers: what a coined policy term means, in both languages
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ def load_glossary(root: Path, diags: Diagnostics, path: str = GLOSSARY) -> Gloss
             (r.string(entry, tpath, "source"),) if source is not None else ())
         optional = {key: r.string(entry, tpath, key, required=False)
                     for key in ("zh", "zh_short", "definition", "note", "category")}
+        explanation = r.text(entry["explanation"], (*tpath, "explanation")) if "explanation" in entry else None
         term = Term(tid, kind, r.strings(entry, tpath, "zh_forms"), en, en_forms, loc, sources=sources,
-                    confidence=confidence, plans=r.strings(entry, tpath, "plans"), **optional)
+                    confidence=confidence, plans=r.strings(entry, tpath, "plans"), explanation=explanation, **optional)
         terms.append(term)
         if en and en not in en_forms:
             diags.error(loc, "glossary-form", f"'{en}' is not among its own en_forms", "add it to en_forms")

@@ -38,6 +38,7 @@ from ..pipeline import Checked
 from ..redirects import Alias, plan_redirects
 from ..register import corpus_identifiers
 from ..yamlio import SAFE_DUMPER
+from ..zonepairs import ZonePair
 
 TITLE_ANCHOR = "plan-title"  # the id of every page's <h1> (templates/*.html.j2)
 
@@ -122,6 +123,18 @@ class LinkView:
     discrepancy: str
 
 
+@dataclass(frozen=True)
+class StatusView:
+    """A zone row against the provincial plan, in words."""
+
+    status: str  # matches | differs | no-parent-row | own-level
+    words: str
+    counterpart: str  # short citation of the provincial row, or ""
+    counterpart_url: str
+    note: str  # the registered discrepancy, if any
+
+
+
 # ----------------------------------------------------------------------------------------- text
 
 def text_in(text: Text, lang: str) -> str:
@@ -170,6 +183,20 @@ def bilingual(main: str, other: str, lang: str) -> Markup:
         return escape(main)
     other_lang = "en" if lang == DEFAULT_LANGUAGE else "zh-Hans"
     return escape(main) + Markup(' (<span lang="{}">{}</span>)').format(other_lang, other)
+
+
+def status_view(r: Renderer, pair: ZonePair | None, lang: str, page_url: str) -> StatusView | None:
+    if pair is None:
+        return None
+    words = LABELS[lang]
+    text = words[f"status_{pair.status}"]
+    if pair.status == "differs":
+        text = words["status_differs_in"].format(
+            what=words["aspects_sep"].join(words[f"aspect_{a}"] for a in pair.differs))
+    return StatusView(pair.status, text, r.short_cite(pair.parent, lang) if pair.parent else "",
+                      addresses.relative(page_url, identifier_url(pair.parent)) if pair.parent else "",
+                      text_in(pair.note, lang) if pair.note else "")
+
 
 
 def capital(text: str) -> str:
@@ -270,6 +297,8 @@ class Renderer:
             "levels": LEVELS[lang],
             "view_cite": lambda identifier: self.short_cite(identifier, lang),
             "plural": lambda key, n: plural(lang, key, n),
+            "zone_status": lambda plan, table, row: status_view(
+                self, self.checked.zones.of(f"{plan.id}/{table.id}/{row.key}"), lang, url),
             "bilingual": lambda text: bilingual(text_in(text, lang), text_in(text, other_language(lang)), lang),
             **extra,
         }

@@ -7,11 +7,13 @@ Input: the renderer (check results, comparisons, concordance) and a language. Ou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..addresses import REPORT_URL, consistency_url, identifier_url, row_url
-from ..labels import LABELS
+from ..comparisons import ComparisonResult
+from ..labels import LABELS, RULES
 from ..model import Plan, Text
-from .base import Page, Renderer
+from .base import Page, Renderer, text_in
 
 
 @dataclass(frozen=True)
@@ -26,13 +28,58 @@ class DiscrepancyView:
     where: str  # site-relative address
 
 
+@dataclass(frozen=True)
+class TableNote:
+    """An editorial note on a box row (a blank cell, an ambiguous pair of values …), as the report lists it."""
+
+    plan: Plan
+    where: str  # site-relative address of the row
+    box: str
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One comparison in the chart: the city's figure as a share of the provincial one."""
+
+    title: str
+    share: float  # percent
+    label: str  # "2 / 10 亿吨 (20.0%)"
+    y: int
+
+
 def pages(r: Renderer, lang: str) -> list[Page]:
     out = [r.page(lang, consistency_url(plan), "consistency.html.j2", plan, LABELS[lang]["consistency"],
-                  results=r.checked.results.get(plan.id, []),
-                  rows_with_discrepancy=[(t, row) for t in plan.tables for row in t.rows if row.discrepancy])
+                  results=r.checked.results.get(plan.id, []), rules=RULES[lang],
+                  rows_with_discrepancy=[(t, row) for t in plan.tables for row in t.rows if row.discrepancy],
+                  table_notes=table_notes(r, lang, [plan]))
            for plan in r.corpus.plans]
     out.append(r.page(lang, REPORT_URL, "report.html.j2", None, LABELS[lang]["report"], results=r.checked.results,
-                      comparisons=r.checked.comparisons, discrepancies=discrepancies(r)))
+                      comparisons=r.checked.comparisons, discrepancies=discrepancies(r), rules=RULES[lang],
+                      table_notes=table_notes(r, lang, list(r.corpus.plans)), bars=bars(r.checked.comparisons, lang)))
+    return out
+
+
+def table_notes(r: Renderer, lang: str, plans: list[Plan]) -> list[TableNote]:
+    return [TableNote(plan, row_url(plan, table, row), r.box_title(table, lang), row.key, text_in(note.text, lang))
+            for plan in plans for table in plan.tables for row in table.rows for note in row.notes]
+
+
+BAR_HEIGHT = 40
+
+
+def bars(results: list[ComparisonResult], lang: str) -> list[Bar]:
+    """The share comparisons, for a static bar chart drawn at build time (the numbers are in the table too)."""
+    out: list[Bar] = []
+    for result in results:
+        share = result.share
+        if share is None or result.unit is None:
+            continue
+        unit = result.unit.symbol if lang == "zh" else result.unit.en
+        out.append(Bar(text_in(result.comparison.title, lang), float(min(share, Decimal(100))),
+                       f"{result.city_value} / {result.province_value} {unit} ({share:.1f}%)",
+                       len(out) * BAR_HEIGHT))
     return out
 
 

@@ -60,3 +60,70 @@
   follow();
   window.addEventListener("hashchange", follow);
 })();
+
+// Filters of the implementation map and of the glossary. Without JavaScript the form stays hidden and every
+// row shows; with it, rows not matching are hidden and the counts follow the filter.
+(function () {
+  "use strict";
+
+  function wire(form, table, match, after) {
+    form.hidden = false;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    function apply() {
+      var shown = 0;
+      var by = {};
+      rows.forEach(function (row) {
+        var ok = match(form, row);
+        row.hidden = !ok;
+        if (ok) {
+          shown += 1;
+          by[row.getAttribute("data-relation")] = (by[row.getAttribute("data-relation")] || 0) + 1;
+        }
+      });
+      after(shown, rows.length, by);
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("input", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+  }
+
+  function report(selector) {
+    var live = document.querySelector(selector);
+    return function (shown, total) {
+      if (live) {
+        live.textContent = live.getAttribute("data-template").replace("{shown}", shown).replace("{total}", total);
+      }
+    };
+  }
+
+  var mapForm = document.querySelector("[data-map-filters]");
+  var map = document.querySelector("[data-map]");
+  if (mapForm && map) {
+    var counts = document.querySelectorAll("[data-map-count]");
+    var shownLine = report("[data-map-shown]");
+    wire(mapForm, map, function (f, row) {
+      var minerals = " " + row.getAttribute("data-minerals") + " ";
+      return (!f.relation.value || row.getAttribute("data-relation") === f.relation.value) &&
+        (!f.child.value || row.getAttribute("data-child") === f.child.value) &&
+        (!f.parent.value || row.getAttribute("data-parent") === f.parent.value) &&
+        (!f.mineral.value || minerals.indexOf(" " + f.mineral.value + " ") !== -1) &&
+        (!f.attention.checked || row.hasAttribute("data-attention"));
+    }, function (shown, total, by) {
+      Array.prototype.forEach.call(counts, function (cell) {
+        cell.textContent = String(by[cell.getAttribute("data-map-count")] || 0);
+      });
+      shownLine(shown, total);
+    });
+  }
+
+  var glossaryForm = document.querySelector("[data-glossary-filters]");
+  var glossary = document.querySelector("[data-glossary]");
+  if (glossaryForm && glossary) {
+    wire(glossaryForm, glossary, function (f, row) {
+      var needle = f.text.value.trim().toLowerCase();
+      return (!f.kind.value || row.getAttribute("data-kind") === f.kind.value) &&
+        (!needle || row.getAttribute("data-words").indexOf(needle) !== -1);
+    }, report("[data-glossary-shown]"));
+  }
+})();
