@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from build_tools.addresses import division_url, table_url
 from build_tools.pipeline import Checked
@@ -239,12 +240,26 @@ def test_report_lists_every_registered_discrepancy(site: Path, checked: Checked)
     texts += [r.comparison.discrepancy.text for r in checked.comparisons if r.comparison.discrepancy]
     texts += [link.discrepancy.text for link in checked.concordance.links if link.discrepancy]
     assert len(texts) >= 7
-    from html import escape
 
+    texts += [n.text for p in checked.corpus.plans for t in p.tables for r in t.rows for n in r.notes]
     for lang, pick in (("", lambda t: t.zh), ("en/", lambda t: t.en)):
         html = (site / lang / "consistency/index.html").read_text(encoding="utf-8")
         for text in texts:
-            assert escape(pick(text), quote=True) in html, pick(text)
+            assert str(escape(pick(text))) in html, pick(text)
+
+
+def test_every_check_states_its_rule(site: Path, checked: Checked) -> None:
+    """Each row of every check table names the rule it applies (=, ≤, rows counted …), in words."""
+    from build_tools.labels import RULES
+
+    for lang, code in (("", "zh"), ("en/", "en")):
+        report = (site / lang / "consistency/index.html").read_text(encoding="utf-8")
+        for plan in checked.corpus.plans:
+            own = (site / lang / plan.id / "consistency/index.html").read_text(encoding="utf-8")
+            for result in checked.results[plan.id]:
+                for html, anchor in ((report, f'id="{plan.id}-{result.check.id}"'), (own, f'id="{result.check.id}"')):
+                    row = html[html.index(anchor):html.index("</tr>", html.index(anchor))]
+                    assert f"<td>{escape(RULES[code][result.check.kind])}</td>" in row, (lang, plan.id, result.check.id)
 
 
 def test_mineral_and_zone_pages(site: Path, checked: Checked) -> None:

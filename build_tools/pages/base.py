@@ -7,6 +7,7 @@ of this package (text, boxes, facets, matrix, report, glossary, data) with `Rend
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -199,6 +200,21 @@ def status_view(r: Renderer, pair: ZonePair | None, lang: str, page_url: str) ->
 
 
 
+_HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*[\u3400-\u9fff\uf900-\ufaff]"
+                      r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*")
+
+
+def han_marked(text: str) -> Markup:
+    """Text of an English page with every run of Chinese in a <span lang="zh-Hans"> (glossary notes, quoted
+    items), so that it is drawn with simplified glyphs and read by a Chinese voice."""
+    out = Markup("")
+    last = 0
+    for match in _HAN_RUN.finditer(text):
+        out += escape(text[last:match.start()]) + Markup('<span lang="zh-Hans">{}</span>').format(match.group())
+        last = match.end()
+    return out + escape(text[last:])
+
+
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -247,7 +263,7 @@ class Renderer:
         self.env.globals.update(
             row_anchor=row_anchor, division_url=division_url, table_url=table_url, row_url=row_url,
             side_by_side_url=side_by_side_url, marked=marked_text, txl=text_in, with_link=with_link,
-            identifier_url=identifier_url, labels=LABELS, all_note_kinds=NOTE_KINDS, plan_url=plan_url,
+            identifier_url=identifier_url, labels=LABELS, han=han_marked, all_note_kinds=NOTE_KINDS, plan_url=plan_url,
             consistency_url=consistency_url, citations=citations,
         )
         self.discrepancies = self._discrepancies_by_paragraph()
