@@ -15,7 +15,7 @@ MATRIX_URL = "implementation/"  # the implementation map of all plans
 REPORT_URL = "consistency/"  # the consistency report of all plans
 MINERALS_URL = "minerals/"  # one page per mineral: minerals/<id>/
 ZONES_URL = "zones/"  # one page per zone and zone type: zones/<id>/
-SEARCH_INDEX = "search/plans-index.json"  # per language build
+SEARCH_FOLDER = "search/"  # the search index of a language build: meta.json, postings and page shards
 GLOSSARY_URL = "glossary/"  # the glossary for readers
 DATA_URL = "data/"  # downloads (CSV, JSON, datapackage.json): language-neutral, in the Chinese build
 

@@ -9,7 +9,9 @@ Input: the project. Output: Markdown tables for BENCHMARKS.md, medians of severa
   own identifiers, concordance links and register entries): wall time, peak memory, and where the time of a
   build goes, by phase, to name the bottleneck;
 - bytes: what a browser downloads on the first load of an article page (every response, gzipped as a server
-  sends it) and the size of the search indexes, which load only when the search box is first used.
+  sends it) and the size of the search indexes, which load only when the search box is first used;
+- search: at 1x and the replicated scales, what a reader's first query fetches from the sharded index and how
+  long it takes, cold and warm, in Chromium.
 
 `--replicate K --to DIR` only writes the replicated project and its mkdocs.yml, for a profiler:
 `python -m cProfile -s tottime -m mkdocs build -f DIR/mkdocs.yml`.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
+import json
 import os
 import shutil
 import statistics
@@ -40,6 +43,7 @@ from typing import Any
 import yaml
 
 from .addresses import LANGUAGES, prefix
+from .labels import SEARCH_WORDS
 from .mkdocs_adapter import PLUGIN, _hreflang, project_config
 from .pipeline import check_project
 from .render import Site, render_site
@@ -114,7 +118,8 @@ def plain_configs(root: Path, site: Site, work: Path) -> list[Path]:
                   "theme": {**raw["theme"], "custom_dir": str(root / raw["theme"]["custom_dir"]), "language": lang},
                   "site_url": raw["site_url"] + prefix(lang),
                   "extra": {**raw.get("extra", {}), "plans_language_roots": {
-                      _hreflang(other): raw["site_url"] + prefix(other) for other in LANGUAGES}},
+                      _hreflang(other): raw["site_url"] + prefix(other) for other in LANGUAGES},
+                      "plans_search_words": json.dumps(SEARCH_WORDS[lang], ensure_ascii=False)},
                   "site_name": options.get("titles", {}).get(lang, raw["site_name"]),
                   "copyright": options.get("copyrights", {}).get(lang, raw["copyright"])}
         path = work / f"mkdocs-{lang}.yml"
@@ -326,16 +331,18 @@ def report_bytes(root: Path) -> None:
         print("\nBy response (Chinese page):\n\n| response | type | bytes | gzip |\n|---|---|---|---|")
         for name, kind, size, packed in detail:
             print(f"| `{name.split('?')[0]}` | {kind} | {size / 1024:.1f} KB | {packed / 1024:.1f} KB |")
-        print("\n| search index (loaded on first use of search) | bytes | gzip (level 6) |\n|---|---|---|")
-        for index in sorted(site_dir.rglob("plans-index.json")):
-            data = index.read_bytes()
-            print(f"| `/{index.relative_to(site_dir)}` | {len(data) / 1024 / 1024:.2f} MB | "
+        print("\n| search index (sharded: a query fetches meta.json and the shards of its tokens) | bytes | "
+              "gzip (level 6) |\n|---|---|---|")
+        for folder in sorted(site_dir.rglob("search")):
+            data = b"".join(f.read_bytes() for f in sorted(folder.glob("*.json")))
+            print(f"| `/{folder.relative_to(site_dir)}/` (all files) | {len(data) / 1024 / 1024:.2f} MB | "
                   f"{len(gzip.compress(data, 6)) / 1024:.0f} KB |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools.benchmark")
-    parser.add_argument("--only", default="build,scale,bytes", help="comma-separated: build, scale, bytes")
+    parser.add_argument("--only", default="build,scale,bytes,search",
+                        help="comma-separated: build, scale, bytes, search")
     parser.add_argument("--runs", type=int, default=5, help="runs of the real build")
     parser.add_argument("--scales", default="10,50", help="replication factors")
     parser.add_argument("--scale-runs", type=int, default=3, help="runs of each replicated build")
@@ -359,7 +366,70 @@ def main(argv: list[str] | None = None) -> int:
         report_scale(root, [int(s) for s in args.scales.split(",") if s], args.scale_runs)
     if "bytes" in parts:
         report_bytes(root)
+    if "search" in parts:
+        report_search(root, [int(s) for s in args.scales.split(",") if s])
     return 0
+
+
+
+# ------------------------------------------------------------------------------------------ search
+
+SEARCH_QUERIES = {"zh": ["膨润土", "最低开采规模", "绿色矿山 建设"],
+                  "en": ["bentonite", "minimum mining scales", "green mines"]}
+TIMED = "q => { const t = performance.now(); return window.plansSearch(q).then(() => performance.now() - t); }"
+
+
+def search_timings(site_dir: Path) -> dict[str, list[tuple[int, float, float]]]:
+    """Per language and query, in a fresh browser context each: bytes fetched from search/ by the first query
+    (the reader's first use of the search on a page), its latency, and the latency of the same query again
+    (warm: the shards cached)."""
+    from playwright.sync_api import Response, sync_playwright
+
+    out: dict[str, list[tuple[int, float, float]]] = {}
+    with static_server(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        for lang, queries in SEARCH_QUERIES.items():
+            out[lang] = []
+            for query in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + prefix(lang) + ARTICLE, wait_until="networkidle")
+                fetched: list[Response] = []
+                page.on("response", fetched.append)
+                first = page.evaluate(TIMED, query)
+                size = sum(len(r.body()) for r in fetched if "/search/" in r.url)
+                warm = page.evaluate(TIMED, query)
+                out[lang].append((size, first, warm))
+                context.close()
+        browser.close()
+    return out
+
+
+def report_search(root: Path, scales: list[int]) -> None:
+    print("\n### Search at scale (first query in a fresh browser: bytes fetched and latency; then warm)\n")
+    print("| content | language | pages indexed | index files | index bytes | first query: bytes fetched | "
+          "first query latency | warm latency |")
+    print("|---|---|---|---|---|---|---|---|")
+    for factor in [1, *scales]:
+        with tempfile.TemporaryDirectory() as work:
+            project = replicate(root, Path(work) / "project", factor)
+            site_dir = Path(work) / "site"
+            config = project_config(root, project, site_dir, project / "mkdocs.yml")
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+                           check=True, env=ENV, capture_output=True)
+            timings = search_timings(site_dir)
+            for lang in LANGUAGES:
+                folder = site_dir / prefix(lang) / "search"
+                files = list(folder.glob("*.json"))
+                meta = yaml.safe_load((folder / "meta.json").read_text(encoding="utf-8"))
+                rows = timings[lang]
+                print(f"| {factor}× | {lang} | {meta['pages']:,} | {len(files):,} | "
+                      f"{sum(f.stat().st_size for f in files) / 1024 / 1024:.1f} MB | "
+                      f"{statistics.median(r[0] for r in rows) / 1024:.0f} KB | "
+                      f"{statistics.median(r[1] for r in rows):.0f} ms | "
+                      f"{statistics.median(r[2] for r in rows):.0f} ms |")
 
 
 if __name__ == "__main__":

@@ -454,3 +454,14 @@ PLURALS: dict[str, dict[str, tuple[str, str]]] = {
 def plural(lang: str, key: str, n: int) -> str:
     one, more = PLURALS[lang][key]
     return (one if n == 1 else more).format(n=n)
+
+SEARCH_WORDS: dict[str, dict[str, object]] = {  # the search dialog's words (plans-search.js reads them)
+    "zh": {"more": "更多结果", "corrected": "已显示“{q}”的结果。", "instead": "仍搜索“{q}”", "kind": "类型",
+           "plan": "规划", "all": "全部",
+           "kinds": {"plan": "规划", "provision": "条文", "row": "专栏行", "box": "专栏", "mineral": "矿种", "zone": "分区",
+                     "glossary": "术语", "page": "索引页"}},
+    "en": {"more": "More results", "corrected": "Showing results for “{q}”.", "instead": "Search for “{q}” instead",
+           "kind": "Kind", "plan": "Plan", "all": "all",
+           "kinds": {"plan": "plan", "provision": "provision", "row": "box row", "box": "box", "mineral": "mineral", "zone": "zone",
+                     "glossary": "glossary term", "page": "index page"}},
+}

@@ -12,6 +12,7 @@ drops MkDocs 1.6 in-memory generated pages; and it merges all languages into one
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 from html import escape
@@ -33,7 +34,7 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
-from .labels import LABELS
+from .labels import LABELS, SEARCH_WORDS
 from .pipeline import check_site
 from .publish import discard, publish, staging_folder
 from .render import TITLE_ANCHOR, Site, render_site
@@ -93,6 +94,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 self.warnings.setLevel(logging.WARNING)
                 logging.getLogger("mkdocs").addHandler(self.warnings)
         config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
+        config.extra["plans_search_words"] = json.dumps(SEARCH_WORDS[self.config.language], ensure_ascii=False)
         config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
         return config
 

@@ -16,7 +16,7 @@ from .addresses import (
     MATRIX_URL,
     MINERALS_URL,
     REPORT_URL,
-    SEARCH_INDEX,
+    SEARCH_FOLDER,
     ZONES_URL,
     consistency_url,
     division_url,
@@ -24,13 +24,14 @@ from .addresses import (
     src_of,
     table_url,
 )
+from .citations import chain
 from .labels import LABELS
 from .model import Division, Plan
 from .pages import boxes, data, facets, glossary, matrix, minerals, report, text, zones
 from .pages.base import TITLE_ANCHOR, NavItem, Page, Renderer, Site, StaticFile, heading_text, text_in
 from .pipeline import Checked
 from .redirects import redirect_target
-from .search_index import build_index, facets_of_page
+from .search_index import Entry, build_index, facets_of_page
 
 __all__ = ["TITLE_ANCHOR", "Page", "Site", "render_site"]
 
@@ -56,10 +57,54 @@ def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | N
              for lang in LANGUAGES for old in r.redirect_pages]
     files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in r.data]
     for lang in LANGUAGES:
-        entries = [(p.url, p.title, p.html, facets_of_page(list(p.shows), checked.tags) | facets.facet_of_url(r, p.url))
-                   for p in pages if p.lang == lang and p.searchable]
-        files.append(StaticFile(SEARCH_INDEX, lang, build_index(entries, checked.registry, lang)))
+        entries = [Entry(p.url, p.title, p.html, *_describe(r, p.url, lang),
+                         facets_of_page(list(p.shows), checked.tags) | facets.facet_of_url(r, p.url), _names(r, p.url))
+                   for p in sorted(pages, key=lambda p: p.src) if p.lang == lang and p.searchable]
+        entries += glossary.search_entries(r, lang)
+        for name, content in build_index(entries, checked.registry, checked.glossary, lang).items():
+            files.append(StaticFile(SEARCH_FOLDER + name, lang, content))
     return Site(tuple(sorted(pages, key=lambda p: (p.lang, p.src))), nav, tuple(files))
+
+
+def _names(r: Renderer, url: str) -> tuple[str, ...]:
+    """What a plan's, mineral's or zone's page is about, in both scripts (a zone's code too)."""
+    kind, _, rest = url.partition("/")
+    fid = rest.strip("/")
+    registry = r.checked.registry
+    plan = r.corpus.plan(kind)
+    if plan is not None and not fid:
+        return tuple(sorted({plan.title.zh, plan.title.en, plan.short_title.zh, plan.short_title.en} - {""}))
+    if kind == "minerals" and (m := registry.mineral(fid)) is not None:
+        return tuple(sorted({m.name.zh, m.name.en, *m.aliases, *m.en_aliases}))
+    if kind == "zones" and (z := registry.zone(fid)) is not None:
+        return tuple(sorted({z.name.zh, z.name.en, *z.aliases, *([z.code] if z.code else [])}))
+    if kind == "zones" and (t := registry.zone_type(fid)) is not None:
+        return tuple(sorted({t.name.zh, t.name.en, *t.aliases}))
+    return ()
+
+
+def _describe(r: Renderer, url: str, lang: str) -> tuple[str, str, tuple[str, ...]]:
+    """What a page is, for the search results: (kind, plan short title, breadcrumb)."""
+    first, _, rest = url.partition("/")
+    rest = rest.strip("/")
+    plan = r.corpus.plan(first)
+    if plan is None:
+        kind = {"minerals": "mineral", "zones": "zone", "glossary": "glossary"}.get(first, "page")
+        return (kind if rest or first == "glossary" else "page"), "", ()
+    short = text_in(plan.short_title, lang)
+    if not rest:
+        return "plan", short, ()
+    if rest == "consistency":
+        return "page", short, ()
+    segments = rest.split("/")
+    table = plan.table(segments[0])
+    if table is not None:
+        row = len(segments) > 1
+        return ("row" if row else "box"), short, ((r.box_title(table, lang),) if row else ())
+    division = plan.division(rest)
+    if division is None:
+        return "page", short, ()
+    return "provision", short, tuple(heading_text(d, lang) for d in chain(plan, division)[:-1])
 
 
 def _nav(r: Renderer, lang: str) -> list[NavItem]:

@@ -1,31 +1,166 @@
-"""Search index: the text of every page, per language, for the site's own search (assets/plans-search.js).
+"""Search index: every page of one language, cut into sections (paragraphs, rows, headed parts), as a sharded
+positional index for the site's own search (assets/plans-search.js).
 
-Input: the rendered pages, the tags and the registries. Output: search/plans-index.json per language — each
-page's address, title, visible text, and keywords naming, in the other language, the minerals and zones it
-concerns (so bentonite finds 膨润土 pages on the Chinese site, and 膨润土 finds bentonite pages on the English).
-The browser matches Chinese by substring (no recall lost to word segmentation) and English by whole words.
+Input: the rendered pages of one language with what each is (kind, plan, breadcrumb) and the minerals and zones
+it concerns; the registries and the glossary. Output: files under search/ of that language's build:
+
+- `meta.json`: page count, average field lengths, the number of shards, the plans and kinds for the filters;
+- `p<NNN>.json`: postings, sharded by a hash of the token: token -> [[page, section, field, page length,
+  position, difference to the next position …] …]. Tokens are words (Latin letters and digits, English
+  stemmed) and every Chinese character with its following one (bigrams, with positions) and alone (unigrams,
+  with a count), so a Chinese query matches as a substring — the positions of its bigrams chain — and no recall
+  is lost to word segmentation;
+- `d<N>.json`: one page: address, title, plan, breadcrumb, kind, and each section's anchor and text, fetched
+  only for the results shown (snippets, links to the matching paragraph);
+- `suggest.json`: the names of the registries and the glossary's terms in both scripts, for "did you mean"
+  and for queries typed in the other language (绿色矿山 on the English site finds "green mine").
+
+A reader's first query fetches meta.json and the few shards its tokens hash to, whatever the number of plans.
+Why not Pagefind or lunr: BENCHMARKS.md (Chinese recall lost to segmentation, false hits).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from html import unescape
+from html.parser import HTMLParser
 
 from .registry import Registry, Tags
+from .terminology import Glossary
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-_EXCLUDED = re.compile(r"<!-- search-exclude -->.*?<!-- /search-exclude -->", re.S)
-_TAG = re.compile(r"<[^>]+>")
+# title, names (of the mineral, zone or term a page is about), keys (codes, names in the other language),
+# breadcrumb, body, quotes (of other provisions, on dossiers and indexes: found, but ranked low)
+FIELDS = ("t", "n", "k", "h", "b", "q")
+TARGET_SHARD_BYTES = 48_000  # postings per shard, before compression: the shard count grows with content
+KINDS = ("plan", "provision", "row", "box", "mineral", "zone", "glossary", "page")  # what a result is, for the filter
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]")
+SECTION_TAGS = {"h2", "h3", "tr", "figure"}  # with an id, each begins a section; so does a paragraph's div
 
 
-def page_text(markdown: str) -> str:
-    """The words a reader sees on a page: front matter, citation boxes and markup removed."""
-    text = _FRONT_MATTER.sub("", markdown)
-    text = _EXCLUDED.sub(" ", text)
-    text = _TAG.sub(" ", text)
-    text = re.sub(r"^#+ ", "", text, flags=re.M)
-    return " ".join(unescape(text).split())
+def stem(word: str) -> str:
+    """English plural and possessive endings removed (scales -> scale, mines -> mine, activities -> activity);
+    the search script applies the same rule to the query."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str, lang: str) -> list[tuple[str, int]]:
+    """(token, position): words (stemmed in English) and Chinese characters; a Chinese character also yields
+    the bigram with the next one, at the same position. Positions count words and characters."""
+    out: list[tuple[str, int]] = []
+    items = _TOKEN.findall(text.lower())
+    for position, item in enumerate(items):
+        if len(item) == 1 and _CJK.match(item):
+            out.append((item, position))
+            following = items[position + 1] if position + 1 < len(items) else ""
+            if len(following) == 1 and _CJK.match(following):
+                out.append((item + following, position))
+        else:
+            out.append((stem(item) if lang == "en" else item, position))
+    return out
+
+
+def _unigram(token: str) -> bool:
+    """A single Chinese character: its postings carry counts, not positions (a query of one character needs no
+    chain; longer ones chain their bigrams)."""
+    return len(token) == 1 and _CJK.match(token) is not None
+
+
+@dataclass
+class Section:
+    anchor: str
+    text: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+
+
+class _Sections(HTMLParser):
+    """The visible text of a page, cut where a paragraph, table row, box or headed part begins (each an anchor a
+    result can link to); citation boxes and other `search-exclude` blocks left out, and quotes of other
+    provisions (a dossier or a link list quoting a paragraph must not outrank the paragraph)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[Section] = [Section("")]
+        self.skip = 0
+        self.quote = 0
+        self.excluded = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag == "q":  # a quote of another provision: indexed apart (field q), ranked low
+            self.quote += 1
+        values = dict(attrs)
+        anchor = values.get("id") or ""
+        classes = (values.get("class") or "").split()
+        if anchor and (tag in SECTION_TAGS or (tag == "div" and "plan-para" in classes)) and anchor != "plan-title":
+            self.sections.append(Section(anchor))
+        if tag in ("br", "p", "li", "td", "th", "dd", "dt", "div"):
+            self.sections[-1].text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip -= 1
+        if tag == "q":
+            self.quote -= 1
+
+    def handle_comment(self, data: str) -> None:
+        if data.strip() == "search-exclude":
+            self.excluded = True
+        elif data.strip() == "/search-exclude":
+            self.excluded = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip and not self.excluded:
+            (self.sections[-1].quoted if self.quote else self.sections[-1].text).append(data)
+            if self.quote:
+                self.sections[-1].quoted.append(" ")
+
+
+def sections(html: str) -> list[tuple[str, str, str]]:
+    """(anchor, text, quoted text) of each section with text; the page's heading is left to the title field."""
+    body = re.sub(r'<h1 id="plan-title">.*?</h1>', " ", html, count=1, flags=re.S)
+    parser = _Sections()
+    parser.feed(body)
+    out = []
+    for section in parser.sections:
+        text = " ".join(unescape("".join(section.text)).split())
+        quoted = " ".join(unescape("".join(section.quoted)).split())
+        if text or quoted:
+            out.append((section.anchor, text, quoted))
+    return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page as the index receives it."""
+
+    url: str
+    title: str
+    html: str
+    kind: str  # provision, box, row, mineral, zone, glossary, page
+    plan: str  # the plan's short title in this language, or ""
+    trail: tuple[str, ...]  # breadcrumb: the headings above the page
+    facets: set[str]
+    names: tuple[str, ...] = ()  # what the page is about, in both scripts: a query naming it exactly ranks it first
 
 
 def facet_names(facets: set[str], registry: Registry, lang: str) -> list[str]:
@@ -44,11 +179,88 @@ def facet_names(facets: set[str], registry: Registry, lang: str) -> list[str]:
     return sorted(n for n in names if n)
 
 
-def build_index(pages: list[tuple[str, str, str, set[str]]], registry: Registry, lang: str) -> str:
-    """`pages`: (url, title, markdown, facets shown on the page) of one language."""
-    docs = [{"u": url, "t": title, "x": page_text(markdown), "k": " ".join(facet_names(facets, registry, lang))}
-            for url, title, markdown, facets in pages]
-    return json.dumps({"lang": lang, "docs": docs}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def shard_of(token: str, shards: int) -> int:
+    """The postings shard of a token; the search script computes the same (CRC-32 of its UTF-8)."""
+    return zlib.crc32(token.encode("utf-8")) % shards
+
+
+def build_index(entries: Iterable[Entry], registry: Registry, glossary: Glossary | None, lang: str
+                ) -> dict[str, str]:
+    """The index files of one language build: {path under search/: JSON text}."""
+    pages: list[list[object]] = []
+    postings: dict[str, list[list[int]]] = defaultdict(list)
+    totals = dict.fromkeys(FIELDS, 0)
+    # Pages numbered by kind and plan, so that the kind and plan of any page are ranges in meta.json.
+    ordered = sorted(entries, key=lambda e: (KINDS.index(e.kind) if e.kind in KINDS else len(KINDS), e.plan, e.url))
+    groups: list[list[object]] = []
+    for page_id, entry in enumerate(ordered):
+        if not groups or groups[-1][:2] != [entry.kind, entry.plan]:
+            groups.append([entry.kind, entry.plan, page_id, page_id])
+        groups[-1][3] = page_id
+        keys = " ".join(facet_names(entry.facets, registry, lang))
+        fields: list[tuple[str, int, str]] = [("t", 0, entry.title), ("k", 0, keys),
+                                              ("h", 0, " ".join((entry.plan, *entry.trail)))]
+        fields += [("n", i, name) for i, name in enumerate(entry.names)]
+        cut = sections(entry.html)
+        fields += [("b", i, text) for i, (_, text, _) in enumerate(cut)]
+        fields += [("q", i, quoted) for i, (_, _, quoted) in enumerate(cut) if quoted]
+        found: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+        lengths = dict.fromkeys(FIELDS, 0)
+        length: dict[tuple[str, int], int] = {}  # of each name (so that a query naming it exactly is known)
+        for name, section, text in fields:
+            items = tokens(text, lang)
+            count = len({p for _, p in items})
+            lengths[name] += count
+            length[(name, section)] = count
+            for token, position in items:
+                found[(token, section, name)].append(position)
+        for (token, section, name), positions in found.items():
+            # the page's body length, or a name's own length
+            size = length[(name, section)] if name == "n" else lengths["b"]
+            if _unigram(token):
+                postings[token].append([page_id, section, FIELDS.index(name), size, len(positions)])
+            else:  # positions as differences from the previous one: fewer digits
+                deltas = [positions[0], *(b - a for a, b in itertools.pairwise(positions))]
+                postings[token].append([page_id, section, FIELDS.index(name), size, *deltas])
+        for name in FIELDS:
+            totals[name] += lengths[name]
+        pages.append([entry.url, entry.title, entry.plan, list(entry.trail), entry.kind,
+                      [[anchor, text or quoted] for anchor, text, quoted in cut]])
+    count = max(len(pages), 1)
+    size = sum(len(json.dumps(p, separators=(",", ":"))) + len(t) for t, p in postings.items())
+    shards = 1 << max(0, math.ceil(math.log2(max(size / TARGET_SHARD_BYTES, 1))))
+    files: dict[str, str] = {}
+    by_shard: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
+    for token in sorted(postings):
+        by_shard[shard_of(token, shards)][token] = postings[token]
+    for number in range(shards):
+        files[f"p{number:03d}.json"] = _json(by_shard.get(number, {}))
+    for number, page in enumerate(pages):
+        files[f"d{number}.json"] = _json(page)
+    plans = sorted({str(p[2]) for p in pages if p[2]})
+    kinds = sorted({str(p[4]) for p in pages})
+    files["meta.json"] = _json({"lang": lang, "pages": len(pages), "shards": shards, "groups": groups,
+                                "average": {name: totals[name] / count for name in FIELDS}, "fields": list(FIELDS),
+                                "plans": plans, "kinds": kinds})
+    files["suggest.json"] = _json(dictionary(registry, glossary))
+    return files
+
+
+def dictionary(registry: Registry, glossary: Glossary | None) -> list[list[object]]:
+    """[Chinese forms, English forms] of every mineral, zone type, zone and glossary term: what "did you mean"
+    proposes and what a query in the other script is expanded to."""
+    out: list[list[object]] = []
+    for m in registry.minerals:
+        out.append([sorted({m.name.zh, *m.aliases}), sorted({m.name.en, *m.en_aliases})])
+    for t in registry.zone_types:
+        out.append([sorted({t.name.zh, *t.aliases}), [t.name.en]])
+    for z in registry.zones:
+        out.append([sorted({z.name.zh, *z.aliases}), [z.name.en]])
+    for term in glossary.terms if glossary else ():
+        zh = sorted({f for f in (term.zh, *term.zh_forms) if f})
+        if zh and term.en:
+            out.append([zh, sorted({term.en, *term.en_forms})])
+    return out
 
 
 def facets_of_page(identifiers: list[str], tags: Tags) -> set[str]:
@@ -56,3 +268,7 @@ def facets_of_page(identifiers: list[str], tags: Tags) -> set[str]:
     for identifier in identifiers:
         found |= tags.of.get(identifier, set())
     return found
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -23,3 +23,24 @@ def mkdocs(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
 def project_config(project: Path) -> Path:
     """An mkdocs.yml for a copied project tree: theme and assets from the repository, content from the copy."""
     return adapter_project_config(ROOT, project, project / "site", project / "mkdocs.yml")
+
+
+def search_pages(site: Path, prefix: str = "") -> list[list[object]]:
+    """The pages of one language's search index: [address, title, plan, breadcrumb, kind, sections]."""
+    import json
+
+    folder = site / prefix / "search"
+    count = json.loads((folder / "meta.json").read_text(encoding="utf-8"))["pages"]
+    return [json.loads((folder / f"d{n}.json").read_text(encoding="utf-8")) for n in range(count)]
+
+
+def search_postings(site: Path, token: str, prefix: str = "") -> list[list[int]]:
+    """Where the index of one language has a token: [[page, section, field, length, …]]."""
+    import json
+
+    from build_tools.search_index import shard_of
+
+    folder = site / prefix / "search"
+    shards = json.loads((folder / "meta.json").read_text(encoding="utf-8"))["shards"]
+    shard = json.loads((folder / f"p{shard_of(token, shards):03d}.json").read_text(encoding="utf-8"))
+    return list(shard.get(token, []))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -29,20 +30,15 @@ def page(browser: Browser) -> Iterator[Page]:
     pg.close()
 
 
-def search(page: Page, base: str, lang: str, query: str) -> list[str]:
-    """Type the query as a reader does (Material's box listens to keyup) and read the result addresses."""
+def search(page: Page, base: str, lang: str, query: str, limit: int = 500) -> list[str]:
+    """The ranked addresses of a query, from the search script's own entry point (window.plansSearch), as
+    site-relative page addresses (the anchor and the terms to highlight left off)."""
     start = base + ("en/" if lang == "en" else "") + "liaoning-2021-2025/"
     if not page.url.startswith(start):
         page.goto(start)
-    field = page.locator("input[data-plans-query]")
-    field.click()
-    field.fill(query)
-    page.keyboard.press("End")
-    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__meta').textContent"
-                           ".match(/\\d|没有|No matching/)")
-    hrefs = page.eval_on_selector_all("[data-plans-results] a", "els => els.map(e => e.getAttribute('href'))")
+    found = page.evaluate("([q, n]) => window.plansSearch(q, {}, n)", [query, limit])
     prefix = base + ("en/" if lang == "en" else "")
-    return [h.replace(prefix, "") for h in hrefs]
+    return [urlsplit(u.replace(prefix, ""))._replace(query="", fragment="").geturl() for u in found["results"]]
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [
@@ -60,7 +56,6 @@ def search(page: Page, base: str, lang: str, query: str) -> list[str]:
     ("zh", "净矿出让", "liaoning-2021-2025/ch8/s2/"),
     ("zh", "沙海", "zones/jianping-shahai/"),
     ("en", "bentonite", "minerals/bentonite/"),
-    ("en", "mining", "chaoyang-2021-2025/ch5/s2/ss1/i1/"),
     ("en", "fluorite", "minerals/fluorite/"),
     ("en", "膨润土", "minerals/bentonite/"),
     ("en", "祁杖子", "zones/beipiao-qizhangzi-erdaogou/"),
@@ -91,12 +86,14 @@ def test_chinese_query_finds_every_page_containing_it(page: Page, served: str, s
     assert pages and pages <= found, sorted(pages - found)
 
 
-def test_english_matches_whole_words(page: Page, served: str) -> None:
-    """'mine' finds mines, not 'minerals' or 'determine'."""
+def test_english_matches_by_stem_not_inside_words(page: Page, served: str) -> None:
+    """'iron' finds the iron pages; 'ironing' is no word of the plans: it is not found inside 'iron', and the
+    reader is offered the nearest name instead."""
     results = search(page, served, "en", "iron")
     assert results and "minerals/iron/" in results[:5]
-    everything = search(page, served, "en", "ironing")
-    assert everything == []
+    assert set(search(page, served, "en", "scales")) == set(search(page, served, "en", "scale"))
+    found = page.evaluate("window.plansSearch('ironing')")
+    assert found["corrected"] not in (None, "iron")
 
 
 def test_results_are_in_the_readers_language(page: Page, served: str) -> None:
@@ -127,3 +124,109 @@ def test_hostile_queries_answer_at_once(page: Page, served: str, query: str) -> 
     nested = page.evaluate("document.querySelectorAll('[data-plans-results] mark mark').length")
     assert nested == 0
     assert page.evaluate("1 + 1") == 2  # the page still answers
+
+
+# Typing into the box, as a reader does -------------------------------------------------------------------------
+
+def _type(page: Page, base: str, lang: str, query: str) -> list[str]:
+    """Open the search with the keyboard, type the query, wait for the results; their page addresses."""
+    page.goto(base + ("en/" if lang == "en" else "") + "liaoning-2021-2025/")
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    page.keyboard.press("End")
+    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__list a')")
+    prefix = base + ("en/" if lang == "en" else "")
+    hrefs = page.eval_on_selector_all("[data-plans-results] .md-search-result__list a",
+                                      "els => els.map(e => e.href)")
+    return [urlsplit(h.replace(prefix, ""))._replace(query="", fragment="").geturl() for h in hrefs]
+
+
+@pytest.mark.parametrize(("lang", "query", "first"), [
+    ("zh", "砂石土 最低规模", "chaoyang-2021-2025/ch5/s2/ss1/i3/"),  # several Chinese words, one of them loose
+    ("en", "minimum mining scales", "chaoyang-2021-2025/ch5/s3/ss2/"),  # several English words, a plural
+    ("zh", "ZC4", "zones/beipiao-qizhangzi-erdaogou/"),  # a zone code
+    ("en", "绿色矿山", "chaoyang-2021-2025/ch6/s2/"),  # a policy term typed in the other language
+    ("zh", "green mine", "chaoyang-2021-2025/ch6/s2/"),
+])
+def test_typed_query_puts_the_wanted_page_first(page: Page, served: str, lang: str, query: str, first: str) -> None:
+    assert _type(page, served, lang, query)[0] == first
+
+
+@pytest.mark.parametrize(("lang", "typo", "meant"), [("zh", "膨闰土", "膨润土"), ("en", "benonite", "bentonite")])
+def test_a_typo_is_corrected_and_said(page: Page, served: str, lang: str, typo: str, meant: str) -> None:
+    results = _type(page, served, lang, typo)
+    assert results[0] == "minerals/bentonite/"
+    said = page.inner_text("[data-plans-results] .md-search-result__meta")
+    assert meant in said and typo in said  # "showing results for …; search for … instead"
+
+
+def test_results_name_their_plan_and_link_to_the_paragraph(page: Page, served: str) -> None:
+    _type(page, served, "zh", "净矿出让")
+    first = page.locator("[data-plans-results] .md-search-result__item").first
+    assert "辽宁省规划" in first.locator(".plan-search-where").inner_text() or \
+        "朝阳市规划" in first.locator(".plan-search-where").inner_text()
+    assert first.locator("mark").first.inner_text() == "净矿出让"
+    href = first.locator("a").get_attribute("href") or ""
+    assert "#p" in href and "?h=" in href
+    first.locator("a").click()
+    page.wait_for_load_state("load")
+    anchor = urlsplit(page.url).fragment
+    marks = page.locator(f"[id='{anchor}'] mark.plan-hit")
+    assert marks.count() >= 1 and marks.first.inner_text() == "净矿出让"
+
+
+def test_the_keyboard_path(page: Page, served: str) -> None:
+    _type(page, served, "en", "bentonite")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__list a')")
+    first = page.evaluate("document.activeElement.href")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.href")
+    assert second != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.href") == first
+    page.keyboard.press("Escape")  # from the results back to the box
+    assert page.evaluate("document.activeElement.matches('input[data-plans-query]')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Escape")  # and out: the dialog closes, focus is on no hidden element
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("!document.activeElement || document.activeElement === document.body || "
+                         "document.activeElement.offsetParent !== null")
+    _type(page, served, "en", "bentonite")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/minerals/bentonite/**")
+    _type(page, served, "en", "bentonite")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # Tab out of the dialog: it closes, nothing is left dimmed
+    page.wait_for_function("!document.getElementById('__search').checked")
+
+
+def test_one_search_per_keystroke(page: Page, served: str) -> None:
+    """Typing eight characters runs at most eight searches (input and keyup no longer both search), and
+    debouncing merges a fast burst."""
+    page.goto(served + "en/liaoning-2021-2025/")
+    page.keyboard.press("/")
+    page.keyboard.type("fluorite", delay=150)
+    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__list a')")
+    count = int(page.get_attribute("[data-plans-results]", "data-searches") or "0")
+    assert 1 <= count <= 8
+    page.keyboard.press("ArrowLeft")  # keys that do not change the query search nothing
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    assert int(page.get_attribute("[data-plans-results]", "data-searches") or "0") == count
+    page.keyboard.press("Control+a")
+    page.keyboard.type("magnesite", delay=0)  # a burst faster than the debounce: one search for it
+    page.wait_for_timeout(400)
+    assert int(page.get_attribute("[data-plans-results]", "data-searches") or "0") <= count + 2
+
+
+def test_results_filter_by_plan_and_kind(page: Page, served: str) -> None:
+    _type(page, served, "en", "bentonite")
+    page.select_option("[data-plans-results] select[name=kind]", "row")
+    page.wait_for_function("[...document.querySelectorAll('[data-plans-results] .plan-search-where')]"
+                           ".every(e => e.textContent.startsWith('box row'))")
+    page.select_option("[data-plans-results] select[name=kind]", "")
+    page.select_option("[data-plans-results] select[name=plan]", "Liaoning Plan")
+    page.wait_for_function("[...document.querySelectorAll('[data-plans-results] .plan-search-where')]"
+                           ".every(e => e.textContent.includes('Liaoning Plan'))")

@@ -13,7 +13,7 @@ from build_tools.pipeline import Checked
 from build_tools.render import render_site
 
 from .conftest import copy_project, edit
-from .site_build import ROOT, mkdocs, project_config
+from .site_build import ROOT, mkdocs, project_config, search_pages, search_postings
 
 pytestmark = pytest.mark.site
 SITE_HOST = "https://mineral-plans.example.gov.cn/"
@@ -174,18 +174,19 @@ def test_rows_and_side_by_side_views_have_pages(site: Path, checked: Checked) ->
 
 
 def test_each_language_has_its_own_search_index(site: Path) -> None:
-    import json
+    from build_tools.search_index import FIELDS
 
-    zh = json.loads((site / "search/plans-index.json").read_text(encoding="utf-8"))["docs"]
-    en = json.loads((site / "en/search/plans-index.json").read_text(encoding="utf-8"))["docs"]
+    zh, en = search_pages(site), search_pages(site, "en")
     assert zh and en and len(zh) == len(en)
-    assert not any(d["u"].startswith("en/") for d in zh)
-    assert not any("/zh-en/" in d["u"] for d in zh + en)  # the side-by-side views are not indexed
-    assert any("膨润土" in d["x"] for d in zh) and any("bentonite" in d["x"] for d in en)
+    assert not any(str(d[0]).startswith("en/") for d in zh)
+    assert not any("/zh-en/" in str(d[0]) for d in zh + en)  # the side-by-side views are not indexed
+    text = {lang: [" ".join(s[1] for s in d[5]) for d in pages] for lang, pages in (("zh", zh), ("en", en))}
+    assert any("膨润土" in t for t in text["zh"]) and any("bentonite" in t for t in text["en"])
     assert not (site / "search/search_index.json").exists()  # Material's search plugin is not used
     # cross-language keywords: the Chinese bentonite pages answer "bentonite", the English ones 膨润土
-    assert any("bentonite" in d["k"] and "膨润土" in d["x"] for d in zh)
-    assert any("膨润土" in d["k"] and "bentonite" in d["x"].lower() for d in en)
+    keys = FIELDS.index("k")
+    assert any(e[2] == keys and "膨润土" in text["zh"][e[0]] for e in search_postings(site, "bentonite"))
+    assert any(e[2] == keys and "bentonite" in text["en"][e[0]].lower() for e in search_postings(site, "膨润", "en"))
 
 
 def test_side_by_side_page(site: Path) -> None:

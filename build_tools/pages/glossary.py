@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .. import addresses
 from ..addresses import GLOSSARY_URL, identifier_url
 from ..labels import LABELS, TERM_KINDS
+from ..search_index import Entry
 from ..terminology import Glossary, Term
-from .base import Page, Renderer
+from .base import Page, Renderer, text_in
 
 
 @dataclass(frozen=True)
@@ -58,4 +61,23 @@ def pages(r: Renderer, lang: str) -> list[Page]:
                               " ".join([term.zh, *term.zh_forms, term.en, *term.en_forms]).lower()))
     kinds = [(k, TERM_KINDS[lang][k]) for k in TERM_KINDS[lang] if any(t.kind == k for t in glossary.terms)]
     return [r.page(lang, GLOSSARY_URL, "glossary.html.j2", None, LABELS[lang]["glossary"], terms=views, kinds=kinds,
-                   kind_names=TERM_KINDS[lang])]
+                   kind_names=TERM_KINDS[lang], searchable=False)]
+
+
+def search_entries(r: Renderer, lang: str) -> list[Entry]:
+    """Each term as its own search result (the glossary page itself is not indexed): both scripts in its title,
+    its explanation and note as its text."""
+    glossary = r.checked.glossary
+    if glossary is None:
+        return []
+    out = []
+    for term in glossary.terms:
+        zh = term.zh or (term.zh_forms[0] if term.zh_forms else "")
+        explanation = text_in(term.explanation, lang) if term.explanation else term.definition
+        body = Markup("<p>{}</p><p>{}</p><p>{}</p>").format(explanation, "、".join(term.zh_forms),
+                                                              "; ".join(term.en_forms))
+        title = f"{zh} {term.en}" if lang == "zh" else f"{term.en} ({zh})"
+        out.append(Entry(f"{GLOSSARY_URL}#{term.id}", title, str(body), "glossary", "",
+                         (LABELS[lang]["glossary"], TERM_KINDS[lang].get(term.kind, term.kind)), set(),
+                         tuple(sorted({*term.zh_forms, *term.en_forms} - {""}))))
+    return out
