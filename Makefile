@@ -15,8 +15,8 @@ $(VENV)/.installed: pyproject.toml
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve
 
-## build: write the static site to site/ (strict: any problem fails the build)
-build: $(VENV)/.installed
+## build: write the static site to site/ (strict: any problem fails the build; Chromium prints the PDFs)
+build: $(VENV)/.installed system-deps
 	$(VENV)/bin/mkdocs build --strict --clean -d site
 
 ## check: load and check all content, printing every problem with file:line

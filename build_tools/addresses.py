@@ -72,6 +72,8 @@ def relative(from_url: str, to_url: str) -> str:
     while common < min(len(start), len(target)) and start[common] == target[common]:
         common += 1
     rel = "/".join([".."] * (len(start) - common) + target[common:])  # posixpath.relpath, without its cost
+    if not to_url.endswith("/") and target and "." in target[-1]:
+        return rel + fragment  # a file (data/minerals.csv, cite.ris): no trailing slash
     return (rel + "/" if rel else "./") + fragment
 
 

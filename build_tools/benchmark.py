@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -31,12 +30,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +43,7 @@ from .labels import SEARCH_WORDS
 from .mkdocs_adapter import PLUGIN, _hreflang, project_config
 from .pipeline import check_project
 from .render import Site, render_site
+from .serving import static_server
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ARTICLE = "liaoning-2021-2025/ch6/s5/"  # a long article with a box, the kind of page readers cite
@@ -218,26 +215,6 @@ def phase_profile(config: Path) -> dict[str, float]:
 
 # ------------------------------------------------------------------------------------------ bytes
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        pass  # a browser that cancels a request (a redirect, a closed page) is not an error here
-
-
-@contextmanager
-def static_server(directory: Path) -> Iterator[str]:
-    """Any static file server will do: Python's own, on a free port of localhost."""
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def first_load(site_dir: Path, url: str) -> list[tuple[str, str, int, int]]:
@@ -386,6 +363,7 @@ def search_timings(site_dir: Path) -> dict[str, list[tuple[int, float, float]]]:
     from playwright.sync_api import Response, sync_playwright
 
     out: dict[str, list[tuple[int, float, float]]] = {}
+    fetched: list[Response] = []  # the responses of the query being timed
     with static_server(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -396,8 +374,8 @@ def search_timings(site_dir: Path) -> dict[str, list[tuple[int, float, float]]]:
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto(base + prefix(lang) + ARTICLE, wait_until="networkidle")
-                fetched: list[Response] = []
-                page.on("response", fetched.append)
+                fetched.clear()
+                page.on("response", lambda response: fetched.append(response))
                 first = page.evaluate(TIMED, query)
                 size = sum(len(r.body()) for r in fetched if "/search/" in r.url)
                 warm = page.evaluate(TIMED, query)

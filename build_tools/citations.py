@@ -1,8 +1,14 @@
 """Citations: how a provision is cited in a Chinese official letter, in GB/T 7714-2015, and in English.
 
-Input: a plan and a division, paragraph, table or row. Output: citation strings. The Chinese form names
-divisions as printed (《辽宁省矿产资源总体规划（2021-2025年）》第六章第五节); the English form mirrors the
-identifier (Liaoning Province Mineral Resources Master Plan (2021–2025), ch. 6, s. 5).
+Input: a plan and a division, paragraph, table or row. Output: citation strings.
+
+The Chinese form names every level in words, as official documents refer to provisions of plans and
+normative documents numbered with outline numbers: 第N章 and 第N节 as printed, a 一、 heading as 第N部分,
+a （一） heading as 第（N）项, a 1、 heading as 第N目, a paragraph as 第N段 — so that the levels never run
+together (《朝阳市矿产资源总体规划（2021－2025年）》第五章第三部分第（一）项第1目第三段, not 第五章三、（一）1第三段).
+The words 项 and 目 for the third and fourth levels follow the drafting convention of normative texts
+(条、款、项、目); 部分 is how official letters cite a document's 一、 parts. The English form mirrors the
+identifier (Liaoning Province Mineral Resources Master Plan (2021–2025), ch. 6, s. 5, para. 3).
 """
 
 from __future__ import annotations
@@ -49,10 +55,27 @@ def number_en(division: Division) -> str:
             "ss": f"({n})", "i": f"{n}."}[prefix]
 
 
+def level_zh(division: Division) -> str:
+    """One level of a citation, in words: 第六章, 第五节, 第三部分, 第（一）项, 第1目; 总则 and 附则 as printed."""
+    number = division.number.strip()
+    if not number:
+        return "".join(division.heading.zh.split())
+    if number.startswith("第"):
+        return number  # 第六章, 第五节: already words
+    segment = division_segment(number)
+    level = segment.rstrip("0123456789") if segment else ""
+    bare = number.rstrip("、.．")
+    if level == "s":
+        return f"第{bare}部分"
+    if level == "ss":
+        return f"第{bare}项"
+    if level == "i":
+        return f"第{bare}目"
+    return bare
+
+
 def _cited_numbers_zh(plan: Plan, division: Division) -> str:
-    parts = [d.number if d.number else "".join(d.heading.zh.split()) for d in chain(plan, division)]
-    cited = "".join(parts)
-    return cited[:-1] if cited.endswith("、") else cited
+    return "".join(level_zh(d) for d in chain(plan, division))
 
 
 def _cited_numbers_en(plan: Plan, division: Division) -> str:
@@ -105,10 +128,15 @@ ACCESS_DATE = "[引用日期]"  # replaced by the reader's date when the citatio
 
 def gbt7714(plan: Plan, url: str, part: str = "") -> str:
     """GB/T 7714-2015 reference of an online official document, type code [EB/OL] (electronic bulletin,
-    online): 责任者. 题名：所引部分[EB/OL]. (发布日期)[引用日期]. 访问路径."""
+    online): 责任者. 题名：所引部分[EB/OL]. (发布日期)[引用日期]. 访问路径.
+
+    Where the text does not state its issuer (the plan carries an `issuer_note`), the reference begins with the
+    title: GB/T 7714-2015 8.1.1 allows the responsible party to be left out in the numeric system, where it
+    would otherwise read 佚名; the place's name is not an issuer."""
     date = f"({plan.date.iso})" if plan.date else ""
     title = f"{plan.title.zh}：{part}" if part else plan.title.zh
-    return f"{plan.issuer.zh}. {title}[EB/OL]. {date}{ACCESS_DATE}. {url}."
+    author = "" if plan.issuer_note is not None else f"{plan.issuer.zh}. "
+    return f"{author}{title}[EB/OL]. {date}{ACCESS_DATE}. {url}."
 
 
 def division_part_zh(plan: Plan, division: Division) -> str:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import citations
 from .addresses import identifier_url
 from .model import Plan, Table
 from .pipeline import Checked
@@ -98,13 +99,37 @@ def _provisions(checked: Checked) -> Resource:
                              "text_zh": " | ".join(c.text.zh for c in row.cells.values() if c.text.zh.strip()),
                              "text_en": " | ".join(c.text.en for c in row.cells.values() if c.text.zh.strip()),
                              "url": identifier_url(f"{identifier}/{row.key}")})
+    for record in rows:
+        record["cite_zh"], record["cite_en"] = _citation(checked, str(record["identifier"]))
     fields = [_field("identifier", description="permanent identifier"), _field("plan"),
               _field("kind", constraints={"enum": ["plan", "division", "article", "paragraph", "box", "row"]}),
               _field("parent"), _field("number", description="the number as printed"),
               _field("heading_zh"), _field("heading_en"), _field("text_zh", description="authentic text"),
-              _field("text_en", description="reference translation"), _field("url", description="site-relative")]
+              _field("text_en", description="reference translation"), _field("url", description="site-relative"),
+              _field("cite_zh", description="the official Chinese citation form (README, Decisions)"),
+              _field("cite_en", description="the English citation form")]
     return Resource("provisions", "Every plan, division, article, paragraph, box and row", fields, rows,
                     ["identifier"], [_fk("parent", "provisions")])
+
+
+def _citation(checked: Checked, identifier: str) -> tuple[str, str]:
+    """The official Chinese and the English citation of a provision, as pages and copy buttons give them."""
+    plan_id, _, rest = identifier.partition("/")
+    plan = checked.corpus.plan(plan_id)
+    if plan is None:
+        return "", ""
+    if not rest:
+        return f"《{plan.title.zh}》", citations.title_en(plan)
+    segments = rest.split("/")
+    table = plan.table(segments[0])
+    if table is not None:
+        row = table.row(segments[1]) if len(segments) > 1 else None
+        return citations.table_zh(plan, table, row), citations.table_en(plan, table, row)
+    paragraph = plan.paragraph(rest)
+    division = plan.division("/".join(segments[:-1]) if paragraph else rest)
+    if division is None:
+        return "", ""
+    return citations.division_zh(plan, division, paragraph), citations.division_en(plan, division, paragraph)
 
 
 def _box(plan: Plan, table: Table) -> Resource:
@@ -320,8 +345,10 @@ def full_text(checked: Checked) -> dict[str, Any]:
             units = [(base, division.number, division.heading.zh, division.heading.en, "division")]
             units += [(f"{base}/{p.id}", p.id, p.text.zh, p.text.en, "paragraph") for p in division.paragraphs]
             for identifier, number, zh, en, kind in units:
+                cite_zh, cite_en = _citation(checked, identifier)
                 records.append({
                     "identifier": identifier, "plan": plan.id, "kind": kind, "number": number, "zh": zh, "en": en,
+                    "cite_zh": cite_zh, "cite_en": cite_en,
                     "implements": [{"target": link.target, "relation": link.relation}
                                    for link in concordance.with_source(identifier) if link.target],
                     "implemented_by": [{"source": link.source, "relation": link.relation}

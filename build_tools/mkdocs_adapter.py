@@ -15,7 +15,8 @@ import io
 import json
 import logging
 import os
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .labels import LABELS, SEARCH_WORDS
+from .pages.base import text_in
+from .pdf import PlanPrint, chromium, print_plans
 from .pipeline import check_site
 from .publish import discard, publish, staging_folder
 from .render import TITLE_ANCHOR, Site, render_site
@@ -51,6 +54,7 @@ class PlansConfig(Config):
     language = config_options.Choice(LANGUAGES, default=DEFAULT_LANGUAGE)  # set for the other builds
     titles = config_options.Type(dict, default={})  # site name in the other languages: {en: …}
     copyrights = config_options.Type(dict, default={})  # footer in the other languages: {en: …}
+    pdf = config_options.Type(bool, default=False)  # print each whole plan to pdf/ with Chromium (not under serve)
 
 
 def _hreflang(lang: str) -> str:
@@ -64,10 +68,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     published: Path | None = None  # the site folder asked for, while the build writes to `staging`
     staging: Path | None = None
     warnings: CountHandler | None = None
+    prints: list[PlanPrint]
 
     def __init__(self) -> None:
         super().__init__()
         self.pages = {}
+        self.prints = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -85,6 +91,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
             self.site = render_site(checked, base_url, titles)
+            self.prints = [PlanPrint(plan.id, {lang: text_in(plan.title, lang) for lang in LANGUAGES},
+                                     {lang: f"{base_url}{prefix(lang)}{plan.id}/" for lang in LANGUAGES})
+                           for plan in checked.corpus.plans]
+            if self.config.pdf and self.command != "serve" and chromium() is None:
+                raise PluginError("the plans' PDFs need Chromium: install Debian's chromium and fonts-noto-cjk "
+                                  "(`make system-deps`), or set `pdf: false` under the mineral-plans plugin")
             if self.command != "serve":
                 # Atomic: build into a staging folder, published in on_post_build once everything succeeded.
                 self.published = Path(config.site_dir).resolve()
@@ -135,8 +147,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:
             return html
-        # The title is the page's first anchor: Material's "skip to content" link leads there.
-        page.toc = get_toc([{"level": 1, "id": TITLE_ANCHOR, "name": escape(ours.title), "children": []}])
+        # The title is the page's first anchor (Material's "skip to content" link leads there); its headings
+        # with an id are the page's "on this page" contents.
+        title: Any = {"level": 1, "id": TITLE_ANCHOR, "name": escape(ours.title), "children": contents(ours.html)}
+        page.toc = get_toc([title])
         return ours.html
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -160,6 +174,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 assert isinstance(plugin, PlansPlugin)
                 plugin.site = self.site  # every language's pages were rendered in this build's on_config
                 build(other, dirty=False)
+        if self.config.pdf and self.command != "serve":
+            print_plans(Path(config.site_dir), self.prints)
         if self.published is not None and self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             if config.strict and self.warnings.get_counts():
@@ -184,15 +200,35 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         return server
 
 
-def project_config(root: Path, project: Path, site_dir: Path, path: Path) -> Path:
+_HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def contents(html: str) -> list[Any]:
+    """The h2 and h3 headings that carry an id, nested, as MkDocs' table of contents tokens (names as HTML,
+    the headings' text re-escaped)."""
+    out: list[Any] = []
+    for level, anchor, inner in _HEADING.findall(html):
+        name = escape(unescape(_TAG.sub("", inner)).strip())
+        token = {"level": int(level), "id": anchor, "name": name, "children": []}
+        if level == "3" and out:
+            out[-1]["children"].append(token)
+        else:
+            out.append(token)
+    return out
+
+
+def project_config(root: Path, project: Path, site_dir: Path, path: Path, *, pdf: bool = False) -> Path:
     """Write to `path` an mkdocs.yml that builds the project tree `project` (its content/ and tables/) into
-    `site_dir`, with the theme, assets and settings of `root`'s mkdocs.yml: for tests and benchmarks."""
+    `site_dir`, with the theme, assets and settings of `root`'s mkdocs.yml: for tests and benchmarks (the PDFs
+    printed only when asked)."""
     raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     raw["docs_dir"] = str(root / raw["docs_dir"])
     raw["theme"]["custom_dir"] = str(root / raw["theme"]["custom_dir"])
     raw["site_dir"] = str(site_dir)
-    raw["plugins"] = [{PLUGIN: {**(p[PLUGIN] or {}), "root": str(project)}} if isinstance(p, dict) and PLUGIN in p
-                      else {PLUGIN: {"root": str(project)}} if p == PLUGIN else p for p in raw["plugins"]]
+    raw["plugins"] = [{PLUGIN: {**(p[PLUGIN] or {}), "root": str(project), "pdf": pdf}}
+                      if isinstance(p, dict) and PLUGIN in p
+                      else {PLUGIN: {"root": str(project), "pdf": pdf}} if p == PLUGIN else p for p in raw["plugins"]]
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     return path
 

@@ -27,7 +27,7 @@ from .addresses import (
 from .citations import chain
 from .labels import LABELS
 from .model import Division, Plan
-from .pages import boxes, data, facets, glossary, matrix, minerals, report, text, zones
+from .pages import boxes, data, downloads, facets, glossary, matrix, minerals, reading, report, text, zones
 from .pages.base import TITLE_ANCHOR, NavItem, Page, Renderer, Site, StaticFile, heading_text, text_in
 from .pipeline import Checked
 from .redirects import redirect_target
@@ -35,7 +35,8 @@ from .search_index import Entry, build_index, facets_of_page
 
 __all__ = ["TITLE_ANCHOR", "Page", "Site", "render_site"]
 
-KINDS = (text, boxes, report, matrix, minerals, zones, glossary, data)  # each: pages(renderer, lang) -> list[Page]
+# each: pages(renderer, lang) -> list[Page]
+KINDS = (text, reading, boxes, report, matrix, minerals, zones, glossary, data)
 
 
 def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None) -> Site:
@@ -56,6 +57,7 @@ def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | N
                 target=redirect_target(old, lang), absolute_target=r.absolute(old.target, lang)))
              for lang in LANGUAGES for old in r.redirect_pages]
     files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in r.data]
+    files += [f for lang in LANGUAGES for f in downloads.files(r, lang)]
     for lang in LANGUAGES:
         entries = [Entry(p.url, p.title, p.html, *_describe(r, p.url, lang),
                          facets_of_page(list(p.shows), checked.tags) | facets.facet_of_url(r, p.url), _names(r, p.url))

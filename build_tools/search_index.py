@@ -227,7 +227,7 @@ def build_index(entries: Iterable[Entry], registry: Registry, glossary: Glossary
         pages.append([entry.url, entry.title, entry.plan, list(entry.trail), entry.kind,
                       [[anchor, text or quoted] for anchor, text, quoted in cut]])
     count = max(len(pages), 1)
-    size = sum(len(json.dumps(p, separators=(",", ":"))) + len(t) for t, p in postings.items())
+    size = sum(4 * sum(len(e) for e in p) + len(t) for t, p in postings.items())  # about 4 bytes a number
     shards = 1 << max(0, math.ceil(math.log2(max(size / TARGET_SHARD_BYTES, 1))))
     files: dict[str, str] = {}
     by_shard: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)

@@ -20,7 +20,7 @@ from .register import REGISTER
 
 CONFIG = "mkdocs.yml"
 PLUGIN = "mineral-plans"
-PLUGIN_OPTIONS = ("root", "content", "tables", "register", "language", "titles", "copyrights")
+PLUGIN_OPTIONS = ("root", "content", "tables", "register", "language", "titles", "copyrights", "pdf")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -101,6 +101,8 @@ def plugin_config(site_url: str, options: dict[str, Any], loc: Loc, diags: Diagn
                         f"write e.g. `{key}: {default}`")
             value = default
         folders[key] = value
+    if not isinstance(options.get("pdf", False), bool):
+        diags.error(loc, "wrong-type", "option 'pdf' must be true or false", "write `pdf: true`")
     named: dict[str, dict[str, str]] = {}
     for key in ("titles", "copyrights"):
         value = options.get(key) or {}

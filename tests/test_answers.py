@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.benchmark import static_server
+from build_tools.serving import static_server
 
 pytestmark = pytest.mark.browser
 

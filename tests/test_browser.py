@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from build_tools.benchmark import static_server
+from build_tools.serving import static_server
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from build_tools.benchmark import static_server
+from build_tools.serving import static_server
 
 from .conftest import project_with_config
 from .injection import FORMULA, JINJA_PRODUCT, Field, inject

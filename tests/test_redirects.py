@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from build_tools.addresses import identifier_url
-from build_tools.benchmark import static_server
+from build_tools.serving import static_server
 
 from .conftest import FIXTURE, copy_project, edit
 from .site_build import mkdocs, project_config

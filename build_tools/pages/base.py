@@ -107,6 +107,7 @@ class Citation:
     en: str  # English
     zh_short: str  # without the URL, for titles
     en_short: str
+    page: str = ""  # site-relative address of the page whose reference-manager files hold it
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,8 @@ class Renderer:
             "levels": LEVELS[lang],
             "view_cite": lambda identifier: self.short_cite(identifier, lang),
             "plural": lambda key, n: plural(lang, key, n),
+            "heading_en": lambda d: heading_text(d, "en"),
+            "pdf_link": lambda p: self.data_link(lang, url, pdf_path(p, lang)),
             "zone_status": lambda plan, table, row: status_view(
                 self, self.checked.zones.of(f"{plan.id}/{table.id}/{row.key}"), lang, url),
             "bilingual": lambda text: bilingual(text_in(text, lang), text_in(text, other_language(lang)), lang),
@@ -327,7 +330,7 @@ class Renderer:
         Chinese page (the authentic text), the English form with the English page."""
         zh_url, en_url = self.absolute(url), self.absolute(url, "en")
         return Citation(self.absolute(url, lang), f"{zh}（{zh_url}）", citations.gbt7714(plan, zh_url, part),
-                        f"{en}, {en_url}", zh, en)
+                        f"{en}, {en_url}", zh, en, url.split("#", 1)[0])
 
     def box_title(self, table: Table, lang: str) -> str:
         if lang == DEFAULT_LANGUAGE:
@@ -410,6 +413,11 @@ class Renderer:
     def data_link(self, lang: str, page_url: str, path: str) -> str:
         """A link from a page of language `lang` to a file of the data folder (which the Chinese build holds)."""
         return addresses.relative(addresses.prefix(lang) + page_url, path)
+
+
+def pdf_path(plan: Plan, lang: str) -> str:
+    """Where the whole plan's PDF of a language lies (the Chinese build's pdf/ folder, as data/)."""
+    return f"pdf/{plan.id}.{'zh-Hans' if lang == DEFAULT_LANGUAGE else lang}.pdf"
 
 
 def other_language(lang: str) -> str:

@@ -18,7 +18,8 @@ from .base import Page, Renderer, heading_text, summary, text_in
 def pages(r: Renderer, lang: str) -> list[Page]:
     out = []
     for plan in r.corpus.plans:
-        out.append(r.page(lang, plan_url(plan), "plan.html.j2", plan, text_in(plan.title, lang),
+        cites = r.cites(plan, plan_url(plan), f"《{plan.title.zh}》", citations.title_en(plan), "", lang)
+        out.append(r.page(lang, plan_url(plan), "plan.html.j2", plan, text_in(plan.title, lang), cites=cites,
                           parent=r.corpus.plan(plan.parent) if plan.parent else None,
                           children=[p for p in r.corpus.plans if p.parent == plan.id],
                           results=r.checked.results.get(plan.id, [])))

@@ -127,3 +127,15 @@
     }, report("[data-glossary-shown]"));
   }
 })();
+
+// The language switch leads to the same paragraph: the address of the other language's page gets this page's
+// anchor (the link works without it, to the top of the page).
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (link && location.hash && link.getAttribute("href").indexOf("#") === -1) {
+      link.setAttribute("href", link.getAttribute("href") + location.hash);
+    }
+  });
+})();
