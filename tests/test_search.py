@@ -230,3 +230,89 @@ def test_results_filter_by_plan_and_kind(page: Page, served: str) -> None:
     page.select_option("[data-plans-results] select[name=plan]", "Liaoning Plan")
     page.wait_for_function("[...document.querySelectorAll('[data-plans-results] .plan-search-where')]"
                            ".every(e => e.textContent.includes('Liaoning Plan'))")
+
+
+# Scale ------------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def resharded(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the site whose Chinese index has 4,096 postings shards (as at about 50× the content: shard
+    names then run past three digits, p1824.json), and whose suggestion dictionary holds two forms, one typo
+    apart, that no page contains."""
+    import json
+    import shutil
+
+    from build_tools.search_index import shard_of
+
+    copy = tmp_path_factory.mktemp("resharded") / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pdf", "en", "data"))
+    folder = copy / "search"
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    postings: dict[str, object] = {}
+    for path in folder.glob("p*.json"):
+        postings.update(json.loads(path.read_text(encoding="utf-8")))
+        path.unlink()
+    shards = 4096
+    buckets: dict[int, dict[str, object]] = {n: {} for n in range(shards)}
+    for token, entries in postings.items():
+        buckets[shard_of(token, shards)][token] = entries
+    for number, bucket in buckets.items():
+        (folder / f"p{number:03d}.json").write_text(json.dumps(bucket, ensure_ascii=False), encoding="utf-8")
+    meta["shards"] = shards
+    (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    dictionary = json.loads((folder / "suggest.json").read_text(encoding="utf-8"))
+    dictionary.append([["甲乙丙丁", "甲乙丙戊"], []])
+    (folder / "suggest.json").write_text(json.dumps(dictionary, ensure_ascii=False), encoding="utf-8")
+    with static_server(copy) as url:
+        yield url
+
+
+def test_an_index_of_thousands_of_shards_finds_the_same(page: Page, served: str, resharded: str) -> None:
+    """The script names a shard as the index does at any shard count (it once cut p1824 to p824, so at 50×
+    content every query found nothing)."""
+    for query in ("膨润土", "最低开采规模", "绿色矿山 建设"):
+        assert search(page, resharded, "zh", query) == search(page, served, "zh", query), query
+    assert len(search(page, resharded, "zh", "膨润土")) > 10
+
+
+ISOLATED = """
+import json, sys
+from playwright.sync_api import sync_playwright
+from tests.conftest import CHROMIUM_ARGS
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    page = browser.new_page()
+    page.goto(sys.argv[1])
+    print(json.dumps(page.evaluate(sys.argv[2])))
+    browser.close()
+"""
+
+
+def evaluate_or_give_up(url: str, expression: str, seconds: int = 60) -> object:
+    """`expression` evaluated on `url` in a browser of its own, given up after `seconds`: a search that never
+    ends freezes its tab, and no Playwright timeout reaches a frozen page."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from .site_build import ROOT
+
+    with subprocess.Popen([sys.executable, "-c", ISOLATED, url, expression], cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, start_new_session=True) as process:
+        try:
+            out, err = process.communicate(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # Chromium with it
+            process.communicate()
+            pytest.fail(f"still searching after {seconds} s")
+    assert process.returncode == 0, err
+    return json.loads(out)
+
+
+def test_a_correction_that_finds_nothing_is_not_corrected_again(resharded: str) -> None:
+    """Two dictionary forms one typo apart and on no page: the query is corrected once and the search ends
+    (it once bounced between the two until the tab ran out of memory)."""
+    found = evaluate_or_give_up(resharded + "liaoning-2021-2025/", "window.plansSearch('甲乙丙丁')")
+    assert isinstance(found, dict) and found["total"] == 0 and found["results"] == []

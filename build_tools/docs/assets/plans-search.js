@@ -133,8 +133,12 @@
   // ---------------------------------------------------------------------------------------------- matching
 
   function postings(info, token) {
-    return get("p" + ("00" + (crc32(token) % info.shards)).slice(-3) + ".json").then(function (shard) {
-      return (shard && shard[token]) || [];
+    var shard = String(crc32(token) % info.shards);
+    while (shard.length < 3) {
+      shard = "0" + shard;  // as search_index.py names them: p007, p123, p1824 (never cut to three digits)
+    }
+    return get("p" + shard + ".json").then(function (postings) {
+      return (postings && postings[token]) || [];
     });
   }
 
@@ -411,7 +415,9 @@
 
   // ---------------------------------------------------------------------------------------------- search
 
-  function search(query, filters) {
+  // `corrected`: this is already the corrected query. One round of correction only: a suggestion that finds
+  // nothing either is not corrected again (two suggestions could otherwise send each other round for ever).
+  function search(query, filters, corrected) {
     var list = terms(query);
     if (!list.length) {
       return Promise.resolve({ results: [], terms: [] });
@@ -424,13 +430,16 @@
       }
       return Promise.all(list.map(function (t) { return matchTerm(info, t, lang); })).then(function (matched) {
         var empty = matched.map(function (m) { return !Object.keys(m).length; });
+        if (empty.indexOf(true) !== -1 && corrected) {
+          return { results: [], terms: list, info: info };
+        }
         if (empty.indexOf(true) !== -1) {
           return Promise.all(list.map(function (t, i) { return empty[i] ? suggestion(t) : Promise.resolve(t); }))
             .then(function (fixed) {
               if (fixed.indexOf(null) !== -1 || fixed.join(" ") === list.join(" ")) {
                 return { results: [], terms: list, info: info };
               }
-              return search(fixed.join(" "), filters).then(function (r) {
+              return search(fixed.join(" "), filters, true).then(function (r) {
                 r.corrected = fixed.join(" ");
                 return r;
               });
