@@ -65,9 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "translation-check":
         from .terminology import check_translations
+        from .translation import data_slots
 
         found = Diagnostics()
-        check_translations(checked.corpus, root, found, args.plan, args.file)
+        check_translations(checked.corpus, root, found, args.plan, args.file,
+                           data_slots(checked.concordance, [r.comparison for r in checked.comparisons]))
         if found.items:
             print(found.report())
         print(f"{len(found.errors)} translation problem(s)", file=sys.stderr)

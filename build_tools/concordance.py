@@ -1,10 +1,12 @@
 """Concordance stage: which provision of a plan implements which provision of its parent plan.
 
-Input: tables/concordance.yaml (relation vocabulary, links between provisions and between zone rows, articles
-exempted with a reason) and the loaded corpus. Output: a `Concordance` whose every reference is resolved in a
-second pass (an unknown or ambiguous reference is an error listing candidates), and diagnostics for a child
-article with neither link nor exemption, an upper-level zone row with no link, or a zone linked under another
-name without a registered discrepancy.
+Input: tables/concordance.yaml (relation vocabulary, links between provisions and between zone rows, divisions
+and paragraphs exempted with a reason) and the loaded corpus. Output: a `Concordance` whose every reference is
+resolved in a second pass (an unknown or ambiguous reference is an error listing candidates), and diagnostics
+for a child paragraph with neither link nor exemption (coverage is checked paragraph by paragraph: a link on an
+article would not say which of its paragraphs holds what the note says), an article without paragraphs whose
+boxes are unlinked, an upper-level zone row with no link, or a zone linked under another name without a
+registered discrepancy.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Exemption:
-    article: str
+    provision: str  # a division (all its paragraphs) or one paragraph
     reason: Text
     loc: Loc
 
@@ -141,10 +143,10 @@ def load_concordance(corpus: Corpus, root: Path, diags: Diagnostics, path: str =
             links.append(Link(source, target, relation, r.text(entry.get("note"), (*lpath, "note")), discrepancy,
                               r.loc(lpath)))
     exemptions = []
-    for epath, entry in r.entries(data, (), "no_counterpart", "an exemption", ("article", "reason")):
-        article = index.resolve(r, entry.get("article"), (*epath, "article"), want_child=True)
-        if article is not None:
-            exemptions.append(Exemption(article, r.text(entry.get("reason"), (*epath, "reason")), r.loc(epath)))
+    for epath, entry in r.entries(data, (), "no_counterpart", "an exemption", ("provision", "reason")):
+        provision = index.resolve(r, entry.get("provision"), (*epath, "provision"), want_child=True)
+        if provision is not None:
+            exemptions.append(Exemption(provision, r.text(entry.get("reason"), (*epath, "reason")), r.loc(epath)))
     seen: dict[tuple[str, str | None], Loc] = {}
     for link in links:
         key = (link.source, link.target)
@@ -209,21 +211,31 @@ def upper_level_rows(plan: Plan) -> list[tuple[Table, Row]]:
             if (cell := r.cells.get("name")) is not None and cell.level in UPPER_LEVELS]
 
 
+def exemption_for(concordance: Concordance, identifier: str) -> Exemption | None:
+    """The no_counterpart entry that covers a provision: its own, or that of a division containing it."""
+    exempt = {e.provision: e for e in concordance.exemptions}
+    parts = identifier.split("/")
+    return next((exempt[i] for i in ("/".join(parts[:n]) for n in range(len(parts), 1, -1)) if i in exempt), None)
+
+
 def _check_coverage(corpus: Corpus, concordance: Concordance, file: str, diags: Diagnostics) -> None:
-    exempt = {e.article for e in concordance.exemptions}
     prefixes = top_level_places(corpus)
+    fix = f"add a link from it in {file}, or a no_counterpart entry (for it or its division) with the reason"
     for plan in corpus.plans:
         if not plan.parent:
             continue
         for division in plan.divisions():
-            if not division.is_article:
-                continue
             identifier = f"{plan.id}/{division.path}"
-            covered = concordance.from_provision(identifier) or any(
-                concordance.from_provision(f"{plan.id}/{ref.box}") for ref in division.boxes)
-            if not covered and identifier not in exempt:
-                diags.error(division.loc, "no-counterpart", f"{identifier} is linked to no provision of "
-                            f"{plan.parent}", f"add a link in {file}, or a no_counterpart entry with the reason")
+            for paragraph in division.paragraphs:
+                pid = f"{identifier}/{paragraph.id}"
+                if not concordance.with_source(pid) and exemption_for(concordance, pid) is None:
+                    diags.error(paragraph.loc, "no-counterpart", f"{pid} is linked to no provision of "
+                                f"{plan.parent}", fix)
+            if division.is_article and not division.paragraphs:
+                covered = any(concordance.from_provision(f"{plan.id}/{ref.box}") for ref in division.boxes)
+                if not covered and exemption_for(concordance, identifier) is None:
+                    diags.error(division.loc, "no-counterpart", f"{identifier} is linked to no provision of "
+                                f"{plan.parent}", fix)
         parent = corpus.plan(plan.parent)
         for table, row in upper_level_rows(plan):
             identifier = f"{plan.id}/{table.id}/{row.key}"

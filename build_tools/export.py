@@ -148,10 +148,12 @@ def _box(plan: Plan, table: Table) -> Resource:
             fields.append(_field(f"{column.key}_level",
                                  description="level printed as a suffix (国家级, 省级, 上级规划 …)"))
         if column.type == "unit":
-            fields.append(_field(f"{column.key}_symbol", description="unit"))
+            fields.append(_field(f"{column.key}_symbol", description=(
+                "unit, typed: a yearly rate where the table gives annual scales (万吨/年 where 万吨 is printed)"
+                if column.per_year else "unit, typed")))
             fields.append(_field(f"{column.key}_basis", description="what the unit measures (矿石, 金属, B₂O₃ …)"))
         if column.type == "quantity":
-            unit = column.unit.symbol if column.unit else f"given by column {column.unit_column}"
+            unit = column.unit.symbol if column.unit else f"given by column {column.unit_column}_symbol"
             for suffix, what in (("value", "value"), ("high", "upper end of a range"),
                                  ("value2", "second value of a pair"),
                                  ("op", "eq, le, ge, lt, gt, approx, range, none (－: no requirement), empty")):

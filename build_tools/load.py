@@ -41,7 +41,7 @@ from .model import (
     Text,
 )
 from .numbers import division_segment, figure_in_quote, halfwidth, parse_values, quantity_en
-from .units import UNITS, parse_unit
+from .units import UNITS, UnitCell, parse_unit, per_year
 from .yamlio import Doc, KeyPath, load_yaml
 
 COLUMN_TYPES = ("seq", "code", "text", "zone", "unit", "quantity", "attribute")
@@ -322,7 +322,7 @@ def _columns(r: _Reader, entry: dict[str, Any]) -> tuple[Column, ...]:
         if c is None:
             continue
         r.known(c, cpath, ("key", "heading", "label", "type", "unit", "unit_column", "pair_column", "colspan",
-                           "fill_down"))
+                           "fill_down", "per_year"))
         key = r.string(c, cpath, "key")
         if key in keys:
             r.diags.error(r.loc((*cpath, "key")), "duplicate-id", f"column '{key}' is defined twice "
@@ -350,9 +350,19 @@ def _columns(r: _Reader, entry: dict[str, Any]) -> tuple[Column, ...]:
             r.diags.error(r.loc((*cpath, "label")), "unknown-key", f"column '{key}' has a printed heading; a label "
                           "would name it twice", "remove `label:`")
         pair_column = r.string(c, cpath, "pair_column", required=False)
+        yearly = r.boolean(c, cpath, "per_year")
+        if yearly and ctype != "unit" and not (ctype == "quantity" and unit is not None):
+            r.diags.error(r.loc((*cpath, "per_year")), "wrong-type", f"column '{key}' prints no unit to read as "
+                          "a yearly rate", "put `per_year: true` on the unit column, or a quantity column with `unit:`")
+        elif yearly and unit is not None:
+            rate = per_year(unit)
+            if rate is None:
+                r.diags.error(r.loc((*cpath, "per_year")), "unknown-unit", f"'{unit.symbol}' has no yearly rate",
+                              "per_year applies to mass and volume units (万吨, 万立方米 …)")
+            unit = rate or unit
         columns.append(Column(key, heading, ctype, unit, unit_column, (pair_column,) if pair_column else (),
                               r.optional_integer(c, cpath, "colspan", 1, minimum=1), r.boolean(c, cpath, "fill_down"),
-                              r.loc(cpath), label))
+                              r.loc(cpath), label, yearly))
     for column in columns:
         for ref in [column.unit_column, *column.pair]:
             target = next((c for c in columns if c.key == ref), None) if ref else None
@@ -504,6 +514,11 @@ def _cell(r: _Reader, column: Column, value: Any, path: KeyPath, carried: dict[s
             r.diags.error(loc, "unknown-unit", f"cannot read the unit '{text.zh}'",
                           f"print a known unit ({', '.join(sorted(UNITS))}), optionally with what it measures: "
                           "矿石，亿吨")
+        elif column.per_year and unit.unit.dimension in ("mass", "volume"):
+            rate = per_year(unit.unit)
+            unit = UnitCell(unit.printed, rate, unit.basis) if rate is not None else unit
+            if rate is None:
+                r.diags.error(loc, "unknown-unit", f"'{text.zh}' has no yearly rate", "print 万吨, 万立方米 …")
     return Cell(column.key, text, values, unit, name, level, filled, loc)
 
 
@@ -518,8 +533,6 @@ def _complete_row(r: _Reader, cells: dict[str, Cell], columns: tuple[Column, ...
         unit_cell = cells.get(column.unit_column) if column.unit_column else None
         unit = unit_cell.unit if unit_cell is not None else None
         if unit is None and column.unit is not None:
-            from .units import UnitCell
-
             unit = UnitCell(column.unit.symbol, column.unit, "")
         if column.pair and cell.values and len(cell.values) > 1:
             labels_cell = cells.get(column.pair[0])

@@ -113,6 +113,7 @@ class Column:
     fill_down: bool  # an empty printed cell continues the value above (a merged cell in print)
     loc: Loc
     label: Text | None = None  # a reader's name for a column printed without a heading of its own
+    per_year: bool = False  # the printed unit (万吨) is a yearly rate (万吨/年): a table of annual scales
 
     @property
     def name(self) -> Text:

@@ -18,6 +18,7 @@ from pathlib import Path
 from .checks import CheckResult, run_checks
 from .comparisons import ComparisonResult, load_comparisons, run_comparisons
 from .concordance import EMPTY, Concordance, load_concordance
+from .consistency import check_consistency
 from .diagnostics import Diagnostics, Loc
 from .fidelity import check_fidelity
 from .load import _PlanFiles, discover, load_corpus
@@ -74,6 +75,7 @@ def check_project(root: Path, plans: list[_PlanFiles] | None = None, register: s
     redirects = {old: new for old, (new, _) in reg.redirects.items()} if reg is not None else {}
     concordance = load_concordance(corpus, root, cross)
     comparisons = run_comparisons(load_comparisons(corpus, root, cross), cross)
+    check_consistency(corpus, concordance, comparisons, cross)
     registry = load_registry(corpus, concordance, root, cross)
     tags = tag_corpus(corpus, registry, root, cross)
     check_tag_counts(registry, tags, root, cross)

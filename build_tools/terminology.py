@@ -9,6 +9,7 @@ line of the Chinese text, so a reviewer sees the pair at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -26,8 +27,9 @@ EXCEPTIONS = "tables/translation-exceptions"  # a folder: one reviewed YAML file
 
 TERM_KINDS = ("term", "place", "mineral", "policy", "organisation", "geology", "unit", "document")
 CONFIDENCE = ("high", "medium", "low")
-_TERM_KEYS = ("id", "kind", "zh", "zh_forms", "zh_short", "en", "en_forms", "definition", "explanation", "note",
-              "category", "source", "confidence", "plans")
+_TERM_KEYS = ("id", "kind", "zh", "zh_forms", "zh_short", "en", "en_forms", "note_forms", "definition", "explanation",
+              "note", "category", "source", "confidence", "plans")
+DATA_FILES = ("concordance", "comparisons")  # the `plan` of translation.data_slots
 _TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -48,6 +50,7 @@ class Term:
     confidence: str = ""
     plans: tuple[str, ...] = ()
     explanation: Text | None = None  # for readers: what a coined policy term means, in both languages
+    note_forms: tuple[str, ...] = ()  # further forms accepted in the data files' notes (conventions.notes)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def load_glossary(root: Path, diags: Diagnostics, path: str = GLOSSARY) -> Gloss
                     for key in ("zh", "zh_short", "definition", "note", "category")}
         explanation = r.text(entry["explanation"], (*tpath, "explanation")) if "explanation" in entry else None
         term = Term(tid, kind, r.strings(entry, tpath, "zh_forms"), en, en_forms, loc, sources=sources,
+                    note_forms=r.strings(entry, tpath, "note_forms"),
                     confidence=confidence, plans=r.strings(entry, tpath, "plans"), explanation=explanation, **optional)
         terms.append(term)
         if en and en not in en_forms:
@@ -219,10 +223,12 @@ def check_slot(slot: Slot, glossary: Glossary | None, diags: Diagnostics, skip: 
         diags.error(loc, "chinese-in-english", f"{where}: Chinese characters or full-width punctuation in the "
                     f"English: '{_CJK.findall(en)[:5]}'", "translate them; use ASCII punctuation in English")
     if glossary is not None and not slot.where.endswith(":note"):
-        # Editorial notes quote misprints rather than translate terms: their wording is free.
+        # Editorial notes quote misprints rather than translate terms: their wording is free. The notes of
+        # the data files (concordance, comparisons) also accept a term's note_forms (conventions.notes).
         lowered = _comparable(en)
+        data = slot.plan in DATA_FILES
         for _, term in glossary.find(zh):
-            if any(_word_in(_comparable(form), lowered) for form in term.en_forms):
+            if any(_word_in(_comparable(form), lowered) for form in term.en_forms + (term.note_forms if data else ())):
                 continue
             if (where, "glossary-term-missing", term.id) in skip:
                 used.add((where, "glossary-term-missing", term.id))
@@ -263,7 +269,9 @@ def _word_in(form: str, text: str) -> bool:
 
 
 def check_translations(corpus: Corpus, root: Path, diags: Diagnostics, plan_id: str | None = None,
-                       file: str | None = None) -> None:
+                       file: str | None = None, data: Iterable[Slot] = ()) -> None:
+    """The plans' English, and `data` (translation.data_slots: the notes of the data files) unless one plan
+    is asked for."""
     glossary = load_glossary(root, diags)
     exceptions = load_exceptions(root, diags)
     skip = {(e.where, e.code, e.term) for e in exceptions}
@@ -274,6 +282,9 @@ def check_translations(corpus: Corpus, root: Path, diags: Diagnostics, plan_id: 
         for slot in plan_slots(plan):
             if file is not None and slot.text.loc.file != file:
                 continue
+            check_slot(slot, glossary, diags, skip, used)
+    for slot in data if plan_id is None else ():
+        if file is None or slot.text.loc.file == file:
             check_slot(slot, glossary, diags, skip, used)
     if plan_id is None and file is None:
         for e in exceptions:

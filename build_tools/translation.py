@@ -6,10 +6,15 @@ notes) — so nothing untranslated is hidden: `python -m build_tools untranslate
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Corpus, Plan, Text
+
+if TYPE_CHECKING:
+    from .comparisons import Comparison
+    from .concordance import Concordance
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,23 @@ def plan_slots(plan: Plan) -> Iterator[Slot]:
         yield Slot(plan.id, f"check:{check.id}", check.title)
         if check.discrepancy:
             yield Slot(plan.id, f"check:{check.id}:discrepancy", check.discrepancy.text)
+
+
+def data_slots(concordance: Concordance, comparisons: Iterable[Comparison]) -> Iterator[Slot]:
+    """The bilingual texts of the data files that reach the pages: concordance notes, reasons and
+    discrepancies, comparison titles, notes and discrepancies. They pass the same checks as the plans' English."""
+    for link in concordance.links:
+        where = f"{link.source} -> {link.target}"
+        yield Slot("concordance", f"{where}:link", link.note)
+        if link.discrepancy:
+            yield Slot("concordance", f"{where}:discrepancy", link.discrepancy.text)
+    for exemption in concordance.exemptions:
+        yield Slot("concordance", f"{exemption.provision}:no_counterpart", exemption.reason)
+    for comparison in comparisons:
+        yield Slot("comparisons", f"{comparison.id}:title", comparison.title)
+        yield Slot("comparisons", f"{comparison.id}:comparison", comparison.note)
+        if comparison.discrepancy:
+            yield Slot("comparisons", f"{comparison.id}:discrepancy", comparison.discrepancy.text)
 
 
 def untranslated(corpus: Corpus, plan_id: str | None = None) -> list[Slot]:

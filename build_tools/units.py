@@ -80,6 +80,11 @@ def parse_unit(printed: str) -> UnitCell | None:
     return None
 
 
+def per_year(unit: Unit) -> Unit | None:
+    """The yearly rate of a mass or volume unit (万吨 -> 万吨/年); None for units without one."""
+    return UNITS.get(unit.symbol + "/年")
+
+
 def convertible(a: Unit, b: Unit) -> bool:
     return a.dimension == b.dimension and a.base == b.base
 

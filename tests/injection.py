@@ -102,10 +102,12 @@ def inject(project: Path) -> list[Field]:
         fields.append(Field(n, kind, file))
     for file, entries in by_file.items():
         data = yaml.safe_load((project / file).read_text(encoding="utf-8"))
-        for n, _, path, printed in entries:
+        for n, kind, path, printed in entries:
             _set(data, path, str(_get(data, path)) + payload(n))
             if printed is not None:
                 _append_to_source(project, file, printed, payload(n))
+            if kind == "link note zh":
+                _print_in_target(project, payload(n))
         if file == "tables/glossary.yaml":
             data["terms"][0]["en_forms"].append(data["terms"][0]["en"])  # the rendering is one of its forms
             data["terms"][1]["definition"] = FORMULA
@@ -137,6 +139,18 @@ def _rewrite_register(project: Path) -> None:
     text = text.replace("redirects: {}\n", f"redirects:\n  {CY}/ch9: {CY}/ch1\n  {CY}/ch1/p9: {CY}/ch1/p3\n")
     (project / "content/identifiers.yaml").write_text(text, encoding="utf-8")
     (project / TAG_COUNTS).write_text(updated_tag_counts(checked.registry, checked.tags), encoding="utf-8")
+
+
+def _print_in_target(project: Path, text: str) -> None:
+    """A note may quote only figures its provisions print (consistency.py), and the payload holds numbers: the
+    paragraph the first link targets (Liaoning general/p1) prints the same payload, as a contributor editing
+    both would write it."""
+    file = f"content/{LN}/general.yaml"
+    data = yaml.safe_load((project / file).read_text(encoding="utf-8"))
+    printed = data["blocks"][0]["zh"]
+    data["blocks"][0]["zh"] = printed + text
+    (project / file).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _append_to_source(project, file, printed, text)
 
 
 def _append_to_source(project: Path, file: str, printed: str, text: str) -> None:

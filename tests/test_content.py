@@ -111,7 +111,9 @@ def test_typed_table_values(checked: Checked) -> None:
     assert coal is not None
     large = coal.cells["large"]
     assert large.values is not None and [q.value for q in large.values] == [Decimal(400), Decimal(120)]
-    assert large.unit is not None and large.unit.unit.symbol == "万吨"
+    # printed 万吨 in a table of annual scales: typed as the rate 万吨/年, the printed unit kept
+    assert large.unit is not None and (large.unit.printed, large.unit.unit.symbol) == ("万吨", "万吨/年")
+    assert large.unit.unit.dimension == "mass-rate" and large.unit.unit.en == "10⁴ t/a"
     bentonite = box5.row("8")
     assert bentonite is not None and bentonite.cells["small"].values is not None
     assert bentonite.cells["small"].values[0].op == "empty"  # printed empty, stays empty

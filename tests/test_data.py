@@ -43,7 +43,8 @@ def test_package_is_valid_with_keys(exported: Path) -> None:
     assert zone_type_key in schemas["zones"]["foreignKeys"]
     assert any(fk["reference"]["resource"] == "provisions" for fk in schemas["concordance"]["foreignKeys"])
     box5 = {f["name"]: f for f in schemas["chaoyang-2021-2025-box5"]["fields"]}
-    assert box5["large_value"]["type"] == "number" and box5["large_value"]["unit"] == "given by column unit"
+    assert box5["large_value"]["type"] == "number" and box5["large_value"]["unit"] == "given by column unit_symbol"
+    assert "yearly rate" in box5["unit_symbol"]["description"]
     box1 = {f["name"]: f for f in schemas["liaoning-2021-2025-box1"]["fields"]}
     assert box1["value_value"]["type"] == "number"
 
@@ -59,7 +60,10 @@ def test_csv_is_utf8_with_bom_and_matches_json(exported: Path) -> None:
 
 def test_typed_values_in_the_box_exports(exported: Path) -> None:
     rows = {r["key"]: r for r in json.loads((exported / "chaoyang-2021-2025-box5.json").read_text(encoding="utf-8"))}
-    assert (rows["1"]["large_value"], rows["1"]["large_value2"], rows["1"]["unit_symbol"]) == (400, 120, "万吨")
+    # printed 万吨, typed as the annual rate it is (a table of minimum annual mining scales)
+    assert (rows["1"]["large_value"], rows["1"]["large_value2"], rows["1"]["unit"], rows["1"]["unit_symbol"]) == (
+        400, 120, "万吨", "万吨/年")
+    assert rows["22"]["unit_symbol"] == "万立方米/年"
     assert rows["8"]["small_op"] == "empty" and rows["22"]["existing"] is None
     zones = {r["key"]: r for r in json.loads((exported / "chaoyang-2021-2025-box2.json").read_text(encoding="utf-8"))}
     assert (zones["ZK1"]["name"], zones["ZK1"]["name_name"], zones["ZK1"]["name_level"]) == (
@@ -73,5 +77,5 @@ def test_full_text_json(exported: Path, checked: Checked) -> None:
     assert set(paragraphs) <= set(records)
     record = records["chaoyang-2021-2025/ch5/s2/ss1/i3/p1"]
     assert record["zh"].startswith("以县级行政区为单元") and record["en"]
-    assert {"target": "liaoning-2021-2025/ch6/s5/p3", "relation": "departs"} in record["implements"]
+    assert {"target": "liaoning-2021-2025/ch6/s5/p3", "relation": "implements"} in record["implements"]
     assert "mineral:sand-gravel-earth" in record["tags"]

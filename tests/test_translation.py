@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -99,11 +100,15 @@ def test_both_plans_fully_translated(checked: Checked) -> None:
 
 def test_real_translations_pass_every_check(checked: Checked) -> None:
     """Glossary terms, figures under the unit convention, sentence alignment, no stray Chinese — over both
-    plans, with only the reviewed exceptions (and none that is stale)."""
+    plans and the notes of the concordance and the comparisons, with only the reviewed exceptions (and none
+    that is stale)."""
+    from build_tools.translation import data_slots
+
     from .site_build import ROOT
 
     found = Diagnostics()
-    check_translations(checked.corpus, ROOT, found)
+    check_translations(checked.corpus, ROOT, found,
+                       data=data_slots(checked.concordance, [r.comparison for r in checked.comparisons]))
     assert found.report() == ""
 
 
@@ -116,9 +121,14 @@ def test_same_printed_words_same_english_across_plans(checked: Checked) -> None:
 
     renderings: dict[str, set[str]] = defaultdict(set)
     for plan in checked.corpus.plans:
+        typed = {f"{t.id}/{r.key}:{k}": c.unit.unit.symbol for t in plan.tables for r in t.rows
+                 for k, c in r.cells.items() if c.unit is not None and t.column(k) and t.column(k).type == "unit"}
         for slot in plan_slots(plan):
             if slot.where.startswith("box") and ":" in slot.where and not slot.where.endswith((":note", ":footnote")):
-                renderings["".join(slot.text.zh.split())].add(slot.text.en.casefold())
+                # a unit printed alike means the same unless the table types it otherwise (万吨 in a table of
+                # annual scales is 万吨/年: "10⁴ t/a", not "10⁴ t")
+                key = "".join(slot.text.zh.split()) + "|" + typed.get(slot.where, "")
+                renderings[key].add(slot.text.en.casefold())
     assert {zh: en for zh, en in renderings.items() if len(en) > 1} == {}
 
 
@@ -181,3 +191,119 @@ def test_county_level_units_of_chaoyang(zh: str, en: str) -> None:
 
     entries = yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
     assert any(e["zh"] == zh and e["en"] == en and e["kind"] == "place" for e in entries), zh
+
+
+# ------------------------------------------------------- directive modality (glossary conventions.directives)
+#
+# One convention for the plans' directives, checked sentence by sentence (the translation check keeps one English
+# sentence per 。, so sentence i of the English renders sentence i of the Chinese):
+#   1. an obligation or prohibition marked by a modal (应, 应当, 要, 须, 必须, 不得, 不予, 严禁, 禁止) -> "shall";
+#   2. "will" only for targets and forecasts: the objectives divisions, or a sentence dated 到20xx年/规划期末/规划期内,
+#      or 预期/不会; never "must", "should" or "we";
+#   3. a task stated with a bare verb and no modal -> the imperative: its first clause has neither "shall" nor "will";
+#   4. a run-in head (强化勘查方向差别管理。) is an imperative, not a gerund ("Strengthening …").
+
+_OBLIGATION = re.compile(r"应当|(?<![供相适对响反效顺])应(?![急用对价])|须"
+                         r"|(?<![重主需纲必刚])要(?![求素件点])|不得|不予|严禁"
+                         r"|(?<!明令)禁止(?=开采|建设|新建|既有|在|采用)")
+_NEED = re.compile(r"(?<![急必供按确或])需(?![要求])")  # 需 as an obligation (需统筹考虑): may take "shall", need not
+_TARGET = re.compile(r"到\s*20\d\d\s*年|规划期末|规划期内|预期|不会")
+_TASK_VERB = re.compile(r"^(?:——)?(?:加强|强化|严格|推进|推动|促进|完善|建立|健全|落实|鼓励|支持|引导|"
+                        r"开展|实施|加大|加快|提高|提升|优化|深化|构建|划定|明确|坚持|统筹|规范|创新|充分|"
+                        r"积极|大力|进一步|全面|着力|探索|培育|做好|发挥|保障|限制|调整|压减|制定|改善|改进|"
+                        r"夯实|稳妥|切实|认真|盘活|合理|重点|深入|贯彻|把好)")
+# The planning objectives and the 2035 outlook state targets: "will" throughout.
+_OBJECTIVES = {"liaoning-2021-2025": ("ch3/",), "chaoyang-2021-2025": ("ch3/s3/",)}
+_ZH_END = re.compile(r"[。！？]")
+_EN_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[A-Z“\"'(‘—]|\s*$)")
+
+
+def _sentences(text: str, end: re.Pattern[str]) -> list[str]:
+    out, last = [], 0
+    for m in end.finditer(text.strip()):
+        out.append(text.strip()[last:m.end()].strip())
+        last = m.end()
+    rest = text.strip()[last:].strip()
+    return out + ([rest] if rest else [])
+
+
+def directive_problems(plan: str, where: str, zh: str, en: str) -> list[str]:
+    """What breaks the directive convention in one paragraph, as 'rule: Chinese sentence' strings."""
+    zhs, ens = _sentences(zh, _ZH_END), _sentences(en, _EN_END)
+    if len(zhs) != len(ens):
+        return [f"sentences: {len(zhs)} Chinese, {len(ens)} English"]
+    objectives = where.startswith(_OBJECTIVES.get(plan, ()))
+    out = []
+    for i, (z, e) in enumerate(zip(zhs, ens, strict=True)):
+        if _OBLIGATION.search(z) and not re.search(r"\bshall\b", e):
+            out.append(f"obligation without 'shall': {z}")
+        if re.search(r"\b(must|should|we)\b", e, re.IGNORECASE):
+            out.append(f"'must'/'should'/'we' in a directive: {z}")
+        if re.search(r"\bwill\b", e) and not objectives and not _TARGET.search(z):
+            out.append(f"'will' outside a target: {z}")
+        first_zh = re.split(r"[，；：。]", z.lstrip("—"))[0]
+        first_en = re.split(r"[,;:]", e)[0]
+        if (_TASK_VERB.match(z) and not objectives and not _OBLIGATION.search(first_zh)
+                and not _NEED.search(first_zh) and re.search(r"\b(shall|will)\b", first_en)):
+            out.append(f"bare-verb task not rendered as an imperative: {z}")
+        if (i < len(zhs) - 1 and len(z) <= 20 and "，" not in z and _TASK_VERB.match(z)
+                and re.match(r"\W*[A-Z][a-z]+ing\b", e)):
+            out.append(f"run-in head as a gerund: {z}")
+    return out
+
+
+def _paragraphs(checked: Checked) -> list[tuple[str, str, str, str]]:
+    from build_tools.translation import plan_slots
+
+    return [(plan.id, s.where, s.text.zh, s.text.en) for plan in checked.corpus.plans for s in plan_slots(plan)
+            if re.search(r"(?:^|/)p\d+$", s.where) and s.text.loc.file.startswith("content/")]
+
+
+def test_directives_follow_one_convention(checked: Checked) -> None:
+    """Every paragraph of both plans: 'shall' for modal obligations, the imperative for bare-verb tasks, 'will' only
+    for targets (tables/glossary.yaml conventions.directives)."""
+    paragraphs = _paragraphs(checked)
+    assert len(paragraphs) > 200
+    found = {f"{plan} {where}": problems for plan, where, zh, en in paragraphs
+             if (problems := directive_problems(plan, where, zh, en))}
+    assert found == {}
+
+
+def test_directive_convention_is_recorded_in_the_glossary() -> None:
+    import yaml
+
+    from .site_build import ROOT
+
+    conventions = yaml.safe_load((ROOT / "tables" / "glossary.yaml").read_text(encoding="utf-8"))["conventions"]
+    text = conventions["directives"]
+    assert "shall" in text and "imperative" in text and "will" in text
+
+
+@pytest.mark.parametrize(("plan", "where", "printed", "reverted", "rule"), [
+    # an obligation (应) turned back into "will"
+    ("liaoning-2021-2025", "ch6/s1/p5", "shall formulate annual release plans for mining rights",
+     "will formulate annual release plans for mining rights", "obligation without 'shall'"),
+    # a prohibition (不得) turned into "must not"
+    ("liaoning-2021-2025", "ch5/s2/p4", "shall not overlap", "must not overlap", "'must'/'should'/'we'"),
+    # a bare-verb task turned back into the passive "will be"
+    ("chaoyang-2021-2025", "ch7/s3/ss1/p1", "carry out comprehensive rectification of closed open-pit mines",
+     "comprehensive rectification of closed open-pit mines will be carried out", "'will' outside a target"),
+    # a bare-verb task turned into "shall"
+    ("liaoning-2021-2025", "ch6/s2/p1",
+     "Establish a provincial-level database of mineral deposits of important mineral resources,",
+     "A provincial-level database of mineral deposits of important mineral resources shall be established,",
+     "bare-verb task not rendered as an imperative"),
+    # a run-in head turned back into a gerund
+    ("liaoning-2021-2025", "ch5/s2/p1", "Strengthen differentiated management of exploration directions.",
+     "Strengthening differentiated management of exploration directions.", "run-in head as a gerund"),
+    # the guiding thought turned back into "we will"
+    ("chaoyang-2021-2025", "ch3/s1/p1", "fully implement the guiding principles",
+     "we will fully implement the guiding principles", "'must'/'should'/'we'"),
+])
+def test_a_reverted_directive_is_caught(checked: Checked, plan: str, where: str, printed: str, reverted: str,
+                                        rule: str) -> None:
+    """Each form the convention excludes, put back into a real paragraph, is reported — so the test above can fail."""
+    (zh, en), = [(z, e) for p, w, z, e in _paragraphs(checked) if (p, w) == (plan, where)]
+    assert printed in en and directive_problems(plan, where, zh, en) == []
+    problems = directive_problems(plan, where, zh, en.replace(printed, reverted, 1))
+    assert any(p.startswith(rule) for p in problems), problems

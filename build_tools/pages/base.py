@@ -31,7 +31,7 @@ from ..addresses import (
     table_url,
 )
 from ..checks import CheckResult
-from ..concordance import Link, link_quote
+from ..concordance import Link, exemption_for, link_quote
 from ..export import data_files, resources
 from ..labels import LABELS, LEVELS, NOTE_KINDS, plural
 from ..model import BoxRef, Division, Note, Paragraph, Plan, Table, Text
@@ -355,6 +355,19 @@ class Renderer:
         concordance = self.checked.concordance
         links = concordance.with_source(*own) if outgoing else concordance.with_target(*own)
         return [((link.source if outgoing else link.target) or "", link) for link in links]
+
+    def no_counterpart_of_division(self, plan: Plan, division: Division, lang: str) -> list[tuple[str, str]]:
+        """The division's own paragraphs that link nowhere, with the reason the concordance gives (theirs, or
+        their division's: then once, for all of them)."""
+        if not plan.parent:
+            return []
+        concordance = self.checked.concordance
+        base = f"{plan.id}/{division.path}"
+        unlinked = [f"{base}/{p.id}" for p in division.paragraphs if not concordance.with_source(f"{base}/{p.id}")]
+        found = [(pid, e) for pid in unlinked if (e := exemption_for(concordance, pid)) is not None]
+        if len(found) > 1 and len(found) == len(division.paragraphs) and len({e.provision for _, e in found}) == 1:
+            return [(LABELS[lang]["no_counterpart_all"], text_in(found[0][1].reason, lang))]
+        return [(self.part_label(pid, lang), text_in(e.reason, lang)) for pid, e in found]
 
     def link_view(self, here: str, link: Link, lang: str, outgoing: bool, page_url: str) -> LinkView:
         other = (link.target if outgoing else link.source) or ""

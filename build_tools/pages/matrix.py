@@ -48,8 +48,8 @@ def pages(r: Renderer, lang: str) -> list[Page]:
     for link in concordance.links:
         rows.append(_link_row(r, link, lang))
     for exemption in concordance.exemptions:
-        rows.append(MapRow(EXEMPT, LABELS[lang]["no_link_reason"], provision(r, exemption.article, lang), None,
-                           text_in(exemption.reason, lang), "", _minerals(r, exemption.article), False))
+        rows.append(MapRow(EXEMPT, LABELS[lang]["no_link_reason"], provision(r, exemption.provision, lang), None,
+                           text_in(exemption.reason, lang), "", _minerals(r, exemption.provision), False))
     for plan in r.corpus.plans:
         if not any(p.parent == plan.id for p in r.corpus.plans):
             continue

@@ -44,6 +44,7 @@ def _division_context(r: Renderer, plan: Plan, division: Division, lang: str) ->
                           for p in division.paragraphs},
         "aliases": r.aliases.get(url, []),
         "implements": r.links_of_division(plan, division, outgoing=True),
+        "no_counterpart": r.no_counterpart_of_division(plan, division, lang),
         "implemented_by": r.links_of_division(plan, division, outgoing=False),
     }
 
