@@ -5,30 +5,24 @@ A4, with the plan's title as running header, page numbers and the permanent addr
 stylesheet's layout (paragraph numbers kept, screen aids hidden) and simplified-Chinese glyphs (the pages
 declare zh-Hans; Debian's fonts-noto-cjk supplies them).
 
-Chromium is driven by Playwright, as the browser tests drive it (Debian's chromium at /usr/bin/chromium or
-$CHROMIUM); the site is served from a local static server on a free port for the time of the printing.
+Chromium is driven by Playwright, as the browser tests drive it (found by build_tools.browser: $CHROMIUM or
+the usual names and paths); the site is served from a local static server on a free port for the time of the printing.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from .browser import ARGS, find_chromium
 
 
 def chromium() -> str | None:
     """The Chromium to print with, if there is one."""
-    for path in (os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if path and Path(path).is_file():
-            return path
-    return None
+    return find_chromium()
 
 
 @dataclass(frozen=True)
@@ -53,7 +47,7 @@ def print_plans(site_dir: Path, plans: Iterable[PlanPrint]) -> list[Path]:
         raise FileNotFoundError("Chromium is needed to print the plans' PDFs")
     written = []
     with static_server(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
         page = browser.new_page()
         for plan in plans:
             for lang in LANGUAGES:

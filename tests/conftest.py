@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from build_tools.browser import ARGS, find_chromium
 from build_tools.pipeline import Checked, check_project
 
 from .site_build import ROOT, mkdocs
@@ -33,15 +34,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = ARGS
+
+
+def chromium_path() -> str:
+    """The Chromium the browser tests drive ($CHROMIUM or the usual names); a clear failure when there is none."""
+    path = find_chromium()
+    if path is None:
+        pytest.fail("no Chromium found: run `.venv/bin/python -m build_tools.browser` for the command that "
+                    "installs it, or set CHROMIUM to a Chromium or Chrome executable", pytrace=False)
+    return path
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's chromium, driven by Playwright."""
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield b
         b.close()
 

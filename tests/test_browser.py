@@ -1,4 +1,4 @@
-"""The built site as a reader sees it, in headless Chromium (Debian's chromium, driven by Playwright)."""
+"""The built site as a reader sees it, in headless Chromium (found by build_tools.browser, driven by Playwright)."""
 
 from __future__ import annotations
 

@@ -278,9 +278,9 @@ def test_an_index_of_thousands_of_shards_finds_the_same(page: Page, served: str,
 ISOLATED = """
 import json, sys
 from playwright.sync_api import sync_playwright
-from tests.conftest import CHROMIUM_ARGS
+from tests.conftest import CHROMIUM_ARGS, chromium_path
 with sync_playwright() as p:
-    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
     page = browser.new_page()
     page.goto(sys.argv[1])
     print(json.dumps(page.evaluate(sys.argv[2])))
