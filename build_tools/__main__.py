@@ -1,8 +1,8 @@
-"""Command line: `python -m build_tools check | register [--update] | untranslated [--plan ID]`.
+"""Command line: `python -m build_tools check | register [--update] | untranslated [--plan ID] | zensical`.
 
 Input: the project in the current directory (its mkdocs.yml, content/ and tables/). Output: diagnostics on
-stderr and an exit status (0 clean, 1 problems), the updated identifier register and reviewed tag counts, or
-the list of untranslated slots.
+stderr and an exit status (0 clean, 1 problems), the updated identifier register and reviewed tag counts, the
+list of untranslated slots, or the site built with Zensical (build_tools/engine.py).
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     tc = sub.add_parser("translation-check", help="check the English against the glossary, figures and sentences")
     tc.add_argument("--plan", help="only this plan")
     tc.add_argument("--file", help="only texts from this file (path relative to the root)")
+    zs = sub.add_parser("zensical", help="build the site with Zensical instead of MkDocs (build_tools/engine.py)")
+    zs.add_argument("--out", type=Path, help="the project written for Zensical (default: build/zensical)")
+    zs.add_argument("--site", type=Path, help="the site built (default: <out>/site)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -50,6 +53,17 @@ def main(argv: list[str] | None = None) -> int:
         if checked.registry.minerals:
             (root / TAG_COUNTS).write_text(updated_tag_counts(checked.registry, checked.tags), encoding="utf-8")
             print(f"updated {TAG_COUNTS}")
+        return 0
+    if args.command == "zensical":
+        from .engine import EngineError, build_site
+
+        try:
+            built = build_site(root, (args.out or root / "build" / "zensical").resolve(),
+                               args.site.resolve() if args.site else None, checked=checked)
+        except EngineError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"built {built} with Zensical")
         return 0
     if args.command == "untranslated":
         rows = untranslated(checked.corpus, args.plan)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import shutil
 import statistics
@@ -39,8 +38,9 @@ from typing import Any
 import yaml
 
 from .addresses import LANGUAGES, prefix
-from .labels import SEARCH_WORDS
-from .mkdocs_adapter import PLUGIN, _hreflang, project_config
+from .browser import ARGS, find_chromium
+from .engine import export_project
+from .mkdocs_adapter import project_config
 from .pipeline import check_project
 from .render import Site, render_site
 from .serving import static_server
@@ -92,74 +92,79 @@ def time_generator(root: Path, runs: int) -> list[float]:
 # ------------------------------------------------------------------------------------------ projects
 
 def plain_configs(root: Path, site: Site, work: Path) -> list[Path]:
-    """The generated pages written out as Markdown files, with one mkdocs.yml per language that builds them
-    with mkdocs-material alone: same theme overrides, features, assets and navigation, no plugin."""
-    raw = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    options = next((p[PLUGIN] or {} for p in raw["plugins"] if isinstance(p, dict) and PLUGIN in p), {})
-    configs = []
-    for lang in LANGUAGES:
-        docs = work / f"docs-{lang}"
-        shutil.copytree(root / raw["docs_dir"], docs)
-        for page in site.pages:
-            if page.lang == lang:
-                target = docs / page.url / "index.md"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(page.text, encoding="utf-8")
-        for static in site.files:
-            if static.lang == lang:
-                target = docs / static.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(static.text, encoding="utf-8")
-        config = {**raw, "docs_dir": str(docs), "site_dir": str(work / "site" / prefix(lang)), "plugins": [],
-                  "nav": [item.to_mkdocs() for item in site.nav[lang]],
-                  "theme": {**raw["theme"], "custom_dir": str(root / raw["theme"]["custom_dir"]), "language": lang},
-                  "site_url": raw["site_url"] + prefix(lang),
-                  "extra": {**raw.get("extra", {}), "plans_language_roots": {
-                      _hreflang(other): raw["site_url"] + prefix(other) for other in LANGUAGES},
-                      "plans_search_words": json.dumps(SEARCH_WORDS[lang], ensure_ascii=False)},
-                  "site_name": options.get("titles", {}).get(lang, raw["site_name"]),
-                  "copyright": options.get("copyrights", {}).get(lang, raw["copyright"])}
-        path = work / f"mkdocs-{lang}.yml"
-        path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        configs.append(path)
+    """The generated pages written to disk as one project per language (build_tools.engine.export_project:
+    pages as Markdown files that are HTML, assets, theme overrides, navigation, a mkdocs.yml each), which
+    mkdocs-material builds alone: same theme overrides, features, assets and navigation, no plugin, and
+    Python-Markdown's pass over every page as mkdocs.yml configures it (not the export's pass-through): the
+    cost of the same site from committed pages."""
+    configs = list(export_project(root, site, work / "plain").values())
+    markdown = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")).get("markdown_extensions", [])
+    for path in configs:  # Python-Markdown as mkdocs.yml sets it, as committed pages would be built
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+        config["markdown_extensions"] = markdown
+        config["plugins"] = []
+        path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return configs
 
 
+PROVINCE, CITY, CITIES = "liaoning-2021-2025", "chaoyang-2021-2025", 14
+COPY_REASON = {"zh": "基准测试用的复制规划。", "en": "A copy of a plan made for the benchmark."}
+
+
 def replicate(root: Path, target: Path, factor: int) -> Path:
-    """A project with every plan copied `factor` times (copy k of plan P is P-xk), the concordance and
-    comparisons copied with them, and the copies' identifiers registered. Zones stay those of the real
-    plans: the copies' zone rows would only repeat names."""
+    """A province's plans at `factor` times the content, 2 × factor plans in all: the real provincial plan;
+    14 city plans under it (the real Chaoyang plan and copies of it, `chaoyang-2021-2025-xk`); then county
+    plans, copies of the Chaoyang plan each under one of the cities in turn (50×: 1 + 14 + 85). A city copy
+    carries the Chaoyang plan's links and comparisons to the province; a county copy, whose text is not its
+    city's, says so once per part (no_counterpart) and links its zone rows to its city's. The copies'
+    identifiers are registered; zones stay those of the real plans (the copies' rows would only repeat names)."""
     for folder in ("content", "tables"):
         shutil.copytree(root / folder, target / folder)
-    plans = sorted(p.parent.name for p in (root / "content").glob("*/plan.yaml"))
+    cities = [CITY]
+    counties: list[tuple[str, str]] = []  # (county, its city)
+    for k in range(2, 2 * factor):
+        copy = f"{CITY}-x{k}"
+        if len(cities) < CITIES:
+            cities.append(copy)
+        else:
+            counties.append((copy, cities[len(counties) % CITIES]))
+    parent_of = {**{city: PROVINCE for city in cities[1:]}, **dict(counties)}
+    for copy, parent in parent_of.items():
+        for folder in ("content", "tables"):
+            if (root / folder / CITY).is_dir():
+                folder_copy = shutil.copytree(root / folder / CITY, target / folder / copy)
+                for path in folder_copy.glob("*.yaml"):
+                    path.write_text(path.read_text(encoding="utf-8").replace(CITY, copy), encoding="utf-8")
+        plan = target / "content" / copy / "plan.yaml"
+        text = plan.read_text(encoding="utf-8").replace(f"parent: {PROVINCE}", f"parent: {parent}")
+        if parent != PROVINCE:
+            text = text.replace("level: city", "level: county")
+        plan.write_text(text, encoding="utf-8")
+    parts = yaml.safe_load((root / "content" / CITY / "plan.yaml").read_text(encoding="utf-8"))["parts"]
 
-    def rename(text: str, k: int) -> str:
-        for plan in plans:
-            text = text.replace(plan, f"{plan}-x{k}")
-        return text
+    def copied(entry: dict[str, Any], copy: str) -> dict[str, Any]:
+        result: dict[str, Any] = yaml.safe_load(yaml.safe_dump(entry, allow_unicode=True).replace(CITY, copy))
+        return result
 
-    for k in range(2, factor + 1):
-        for plan in plans:
-            for folder in ("content", "tables"):
-                if (root / folder / plan).is_dir():
-                    copy = shutil.copytree(root / folder / plan, target / folder / f"{plan}-x{k}")
-                    for path in copy.glob("*.yaml"):
-                        path.write_text(rename(path.read_text(encoding="utf-8"), k), encoding="utf-8")
-    for name, keep_ids in (("concordance.yaml", False), ("comparisons.yaml", True)):
-        path = target / "tables" / name
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for key, entries in doc.items():
-            if not isinstance(entries, list) or not any(p in yaml.safe_dump(entries) for p in plans):
-                continue
-            originals = list(entries)
-            for k in range(2, factor + 1):
-                for entry in originals:
-                    copy = yaml.safe_load(rename(yaml.safe_dump(entry, allow_unicode=True), k))
-                    if keep_ids and "id" in copy:
-                        copy["id"] = f"{copy['id']}-x{k}"
-                    entries.append(copy)
-            doc[key] = entries
-        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = target / "tables" / "concordance.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    originals = {key: list(doc.get(key) or []) for key in ("rows", "links", "no_counterpart")}
+    for copy, parent in parent_of.items():
+        if parent == PROVINCE:
+            for key, entries in originals.items():
+                doc[key] += [copied(e, copy) for e in entries if CITY in yaml.safe_dump(e)]
+        else:
+            doc["no_counterpart"] += [{"provision": f"{copy}/{part}", "reason": {**COPY_REASON}} for part in parts]
+            doc["rows"] += [{"from": e["from"].replace(CITY, copy), "to": e["from"].replace(CITY, parent),
+                             "relation": "implements", "note": {**COPY_REASON}} for e in originals["rows"]]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path = target / "tables" / "comparisons.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, entries in doc.items():
+        if isinstance(entries, list) and CITY in yaml.safe_dump(entries):
+            doc[key] = entries + [{**copied(e, city), "id": f"{e['id']}-{city.rsplit('-', 1)[1]}"}
+                                  for city in cities[1:] for e in entries if "id" in e]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "build_tools", "--root", str(target), "register", "--update"],
                    check=True, capture_output=True, env=ENV, cwd=root)
     return target
@@ -223,9 +228,7 @@ def first_load(site_dir: Path, url: str) -> list[tuple[str, str, int, int]]:
 
     responses: list[tuple[str, str, int, int]] = []
     with static_server(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
         page = browser.new_page()
         seen: list[Response] = []
         page.on("response", lambda response: seen.append(response))
@@ -271,12 +274,12 @@ def report_scale(root: Path, scales: list[int], runs: int) -> None:
         with tempfile.TemporaryDirectory() as work:
             project = replicate(root, Path(work) / "project", factor)
             pages = len(render_site(check_project(project)).pages)
+            plans = len(list((project / "content").glob("*/plan.yaml")))
             config = project_config(root, project, Path(work) / "site", project / "mkdocs.yml")
             seconds, memory = time_builds([config], runs)
             profiles[factor] = phase_profile(config)
         median = statistics.median(seconds)
         base = base or median
-        plans = factor * len(list((root / "content").glob("*/plan.yaml")))
         print(f"| {factor}× | {plans} | {pages} | {median:.1f} s | {min(seconds):.1f} s | {max(seconds):.1f} s | "
               f"{median / base:.1f} | {statistics.median(memory):.0f} MB |")
     print("\nWhere one build's time goes (in-process, one run per scale; seconds and share):\n")
@@ -316,10 +319,101 @@ def report_bytes(root: Path) -> None:
                   f"{len(gzip.compress(data, 6)) / 1024:.0f} KB |")
 
 
+# ------------------------------------------------------------------------------------------ edit loop
+
+IDLE = 8  # seconds between edits
+EDITED = ("content/liaoning-2021-2025/ch6.yaml", '        en: "The development and utilization of mining rights')
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(url: str, text: str, limit: float) -> float:
+    """Seconds until the page at `url` contains `text` (polled every 20 ms)."""
+    import urllib.request
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                if text in response.read().decode("utf-8"):
+                    return time.perf_counter() - start
+        except OSError:  # not serving yet, or refused while it builds
+            pass
+        time.sleep(0.02)
+    raise TimeoutError(f"{url} did not show {text!r} within {limit:.0f} s")
+
+
+def edit_loop(root: Path, runs: int, mode: str) -> list[float]:
+    """`mkdocs serve` (mode: --dirty as `make serve` runs it, or the full rebuild of plain `mkdocs serve`) of a
+    copy of the project: seconds from saving an edit to a paragraph's English until the English page served
+    shows it (the second language is built last: the worst case), `runs` edits after the first build."""
+    samples = []
+    with tempfile.TemporaryDirectory() as work:
+        project = Path(work) / "project"
+        for folder in ("content", "tables"):
+            shutil.copytree(root / folder, project / folder)
+        config = project_config(root, project, Path(work) / "site", project / "mkdocs.yml")
+        port = _free_port()
+        flags = ["--dirty"] if mode == "dirty" else []
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "-f",
+                                   str(config), "-a", f"127.0.0.1:{port}"], env=ENV, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        try:
+            page = f"http://127.0.0.1:{port}/en/{ARTICLE}"
+            _wait_for(page, "</html>", 300)
+            edited = project / EDITED[0]
+            for run in range(runs):
+                marker = f"Edited{run}x"
+                text = edited.read_text(encoding="utf-8")
+                assert EDITED[1] in text, "the edited paragraph moved: update EDITED"
+                start = time.perf_counter()
+                edited.write_text(text.replace(EDITED[1], EDITED[1].replace("The ", f"{marker} The ", 1), 1),
+                                  encoding="utf-8")
+                _wait_for(page, marker, 120)
+                samples.append(time.perf_counter() - start)
+                edited.write_text(text, encoding="utf-8")  # back as it was, and wait for that build too
+                _wait_for_absent(page, marker, 120)
+                time.sleep(IDLE)  # as between a writer's edits: the search index of the last build is written
+        finally:
+            server.terminate()
+            server.wait(30)
+    return samples
+
+
+def _wait_for_absent(url: str, text: str, limit: float) -> None:
+    import urllib.request
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                if text not in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} still shows {text!r}")
+
+
+def report_edit(root: Path, runs: int) -> None:
+    print(f"\n### Edit loop ({runs} edits each: from saving a paragraph to the English page showing it)\n")
+    print("| `mkdocs serve` | median | min | max |\n|---|---|---|---|")
+    for mode, name in (("dirty", "`--dirty` (`make serve`): only what the edit changed"),
+                       ("full", "full rebuild of both languages (plain `mkdocs serve`)")):
+        samples = edit_loop(root, runs, mode)
+        print(f"| {name} | {statistics.median(samples):.1f} s | {min(samples):.1f} s | {max(samples):.1f} s |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools.benchmark")
-    parser.add_argument("--only", default="build,scale,bytes,search",
-                        help="comma-separated: build, scale, bytes, search")
+    parser.add_argument("--only", default="build,scale,bytes,search,edit",
+                        help="comma-separated: build, scale, bytes, search, edit")
     parser.add_argument("--runs", type=int, default=5, help="runs of the real build")
     parser.add_argument("--scales", default="10,50", help="replication factors")
     parser.add_argument("--scale-runs", type=int, default=3, help="runs of each replicated build")
@@ -345,6 +439,8 @@ def main(argv: list[str] | None = None) -> int:
         report_bytes(root)
     if "search" in parts:
         report_search(root, [int(s) for s in args.scales.split(",") if s])
+    if "edit" in parts:
+        report_edit(root, args.runs)
     return 0
 
 
@@ -365,9 +461,7 @@ def search_timings(site_dir: Path) -> dict[str, list[tuple[int, float, float]]]:
     out: dict[str, list[tuple[int, float, float]]] = {}
     fetched: list[Response] = []  # the responses of the query being timed
     with static_server(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = playwright.chromium.launch(executable_path=find_chromium(), args=ARGS)
         for lang, queries in SEARCH_QUERIES.items():
             out[lang] = []
             for query in queries:

@@ -11,11 +11,14 @@ drops MkDocs 1.6 in-memory generated pages; and it merges all languages into one
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
 import os
 import re
+import threading
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 from typing import Any
@@ -36,7 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .labels import LABELS, SEARCH_WORDS
-from .pages.base import text_in
+from .pages.base import StaticFile, text_in
 from .pdf import PlanPrint, chromium, print_plans
 from .pipeline import check_site
 from .publish import discard, publish, staging_folder
@@ -44,6 +47,29 @@ from .render import TITLE_ANCHOR, Site, render_site
 from .render import Page as RenderedPage
 
 PLUGIN = "mineral-plans"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _Generated(File):
+    """A generated file that knows whether it differs from what the previous build of the same `mkdocs serve`
+    wrote: under `serve --dirty` MkDocs renders and writes only files whose is_modified() is true."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale; the plugin rebuilds every page when the
+    navigation or configuration changes, so the warning does not apply (and would fail the strict serve)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def _digest(content: str, *about: object) -> str:
+    return hashlib.sha1(f"{content}\0{about!r}".encode()).hexdigest()
 
 
 class PlansConfig(Config):
@@ -69,14 +95,26 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     staging: Path | None = None
     warnings: CountHandler | None = None
     prints: list[PlanPrint]
+    # `mkdocs serve --dirty` (make serve): what each language's previous build wrote, so that an edit re-renders
+    # only the pages it changed. The plugin instance lives across serve's rebuilds (it has on_startup).
+    dirty = False
+    written: dict[str, dict[str, str]]  # language -> source path -> digest of the page or file
+    writing: dict[str, str]  # this build's digests, kept once it succeeds
+    everything = True  # this build renders every page: first build, or the navigation or configuration changed
+    later = 0  # builds started: the search index computed after a serve build is written only for the latest
 
     def __init__(self) -> None:
         super().__init__()
         self.pages = {}
         self.prints = []
+        self.written = {}
+        self.writing = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty and command == "serve"
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -90,7 +128,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
-            self.site = render_site(checked, base_url, titles)
+            self.later += 1  # a search index still being computed for an earlier build is dropped
+            self.site = render_site(checked, base_url, titles, search_later=self.command == "serve")
             self.prints = [PlanPrint(plan.id, {lang: text_in(plan.title, lang) for lang in LANGUAGES},
                                      {lang: f"{base_url}{prefix(lang)}{plan.id}/" for lang in LANGUAGES})
                            for plan in checked.corpus.plans]
@@ -108,6 +147,13 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
         config.extra["plans_search_words"] = json.dumps(SEARCH_WORDS[self.config.language], ensure_ascii=False)
         config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
+        if self.command == "serve":  # a preview needs no sitemap (every page, rendered at each rebuild)
+            config.theme.static_templates.discard("sitemap.xml")
+        if self.dirty:
+            setting = _digest(Path(config.config_file_path).read_text(encoding="utf-8"), config.nav, config.site_name,
+                              config.copyright, sorted(config.extra.items()))
+            self.everything = self.written.get(self.config.language + ":setting") != {"": setting}
+            self.writing = {"": setting}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -121,11 +167,21 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             if existing is not None:
                 files.remove(existing)
             self.pages[src] = page
-            files.append(File.generated(config, src, content=page.html))
+            files.append(self._file(config, src, page.html, page.title, page.meta))
         for static in self.site.files:
             if static.lang == self.config.language:
-                files.append(File.generated(config, static.path, content=static.text))
+                files.append(self._file(config, static.path, static.text))
         return files
+
+    def _file(self, config: MkDocsConfig, src: str, content: str, *about: object) -> File:
+        file = _Generated.generated(config, src, content=content)
+        assert isinstance(file, _Generated)
+        if self.dirty:
+            digest = _digest(content, *about)
+            before = self.written.get(self.config.language, {})
+            file.unchanged = not self.everything and before.get(src) == digest
+            self.writing[src] = digest
+        return file
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every value the theme prints is escaped for HTML unless a template marks it safe (the page body,
@@ -165,6 +221,11 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty:  # what this language's build wrote, for the next edit
+            lang = self.config.language
+            self.written[lang + ":setting"] = {"": self.writing.pop("")}
+            self.written[lang] = self.writing
+            self.writing = {}
         if self.config.language != DEFAULT_LANGUAGE:
             return
         for lang in LANGUAGES:
@@ -172,10 +233,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 other = _language_config(config, lang, self.config.titles, self.config.copyrights)
                 plugin = other.plugins[PLUGIN]
                 assert isinstance(plugin, PlansPlugin)
+                assert plugin is not self
                 plugin.site = self.site  # every language's pages were rendered in this build's on_config
-                build(other, dirty=False)
+                plugin.command, plugin.dirty, plugin.written = self.command, self.dirty, self.written
+                build(other, dirty=self.dirty)
         if self.config.pdf and self.command != "serve":
             print_plans(Path(config.site_dir), self.prints)
+        if self.site is not None and self.site.later is not None:
+            self._search_later(Path(config.site_dir), self.site.later)
         if self.published is not None and self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             if config.strict and self.warnings.get_counts():
@@ -185,8 +250,29 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             config.site_dir = str(self.published)
             self.published = self.staging = None
 
+    def _search_later(self, site_dir: Path, index: Callable[[], tuple[StaticFile, ...]]) -> None:
+        """Under `mkdocs serve` the edited pages are served as soon as they are written; the search index (half
+        of the generator's time) follows a moment later, from a thread, unless a newer build has begun."""
+        build_number = self.later
+
+        def write() -> None:
+            files = index()
+            for file in files:
+                if build_number != self.later:
+                    return
+                target = site_dir / prefix(file.lang) / file.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                partial = target.with_name(target.name + ".partial")
+                partial.write_text(file.text, encoding="utf-8")
+                partial.replace(target)
+            logging.getLogger("mkdocs").info(f"search index written ({len(files)} files)")
+
+        threading.Thread(target=write, name="search index", daemon=True).start()
+
     def on_build_error(self, *, error: Exception) -> None:
-        """The previous site stays as it was; the staging folder goes."""
+        """The previous site stays as it was; the staging folder goes. Under `serve --dirty` the next build
+        renders everything."""
+        self.written.clear()
         if self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is not None:
@@ -258,5 +344,16 @@ def _language_config(config: MkDocsConfig, lang: str, titles: dict[str, str],
         plugins.append({name: options})
     raw["plugins"] = plugins
     text = yaml.safe_dump(raw, allow_unicode=True)
-    return load_config(io.StringIO(text), config_file_path=str(path), site_dir=os.path.join(config.site_dir, lang),
-                       strict=config.strict)
+    # MkDocs keeps one instance of a plugin that has on_startup for every configuration the process loads (so
+    # that `serve` keeps it across rebuilds); the other language gets an instance of its own, else loading its
+    # configuration would turn the running build's plugin into the other language's.
+    option = MkDocsConfig.plugins
+    assert isinstance(option, config_options.Plugins)
+    running = option.plugin_cache.pop(PLUGIN, None)
+    try:
+        return load_config(io.StringIO(text), config_file_path=str(path),
+                           site_dir=os.path.join(config.site_dir, lang), strict=config.strict)
+    finally:
+        option.plugin_cache.pop(PLUGIN, None)
+        if running is not None:
+            option.plugin_cache[PLUGIN] = running

@@ -220,18 +220,34 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
                     row_sources.append((tid, plan, table, row))
     type_ids = {t.id for t in types}
     links = {link.source: link.target for link in concordance.links if link.target}
-    merged_into: dict[str, str] = {}  # Liaoning row identifier -> Chaoyang row identifier naming the same zone
-    for source, target in links.items():
-        merged_into[target] = source
     by_row = {f"{plan.id}/{table.id}/{row.key}": (tid, plan, table, row) for tid, plan, table, row in row_sources}
+    # Rows linked to each other name one zone: a province's row, the rows of the cities that take it up, the
+    # rows of their counties. The zone is listed under the row of the plan nearest the province but below it
+    # (the city's: first city in the corpus's order), with the others as its sources, parent's first.
+    depth = {p.id: _depth(corpus, p) for p in corpus.plans}
+    order = {p.id: i for i, p in enumerate(corpus.plans)}
+    group: dict[str, list[str]] = {identifier: [identifier] for identifier in by_row}
+    for source, target in links.items():
+        if source in by_row and target in by_row and group[source] is not group[target]:
+            merged = group[source] + group[target]
+            for member in merged:
+                group[member] = merged
+    listed_under: dict[str, str] = {}  # row identifier -> the row its zone is listed under
+    for members in {id(g): g for g in group.values()}.values():
+        rows = sorted(members, key=lambda i: (depth[by_row[i][1].id] == 0, depth[by_row[i][1].id],
+                                              order[by_row[i][1].id]))
+        for member in members:
+            listed_under[member] = rows[0]
     zones: list[Zone] = []
     taken: dict[str, Loc] = {}
     top_places_en = tuple(p.place.en for p in corpus.plans if not p.parent and p.place.en)
     prefixes = top_level_places(corpus)
     for identifier, (tid, plan, _table, row) in by_row.items():
-        if identifier in merged_into and merged_into[identifier] in by_row:
+        if listed_under[identifier] != identifier:
             continue  # listed under the city's row
-        sources = [identifier] + [t for t in [links.get(identifier)] if t in by_row]  # and the parent's row
+        parent = [t for t in [links.get(identifier)] if t in by_row]
+        sources = [identifier, *parent, *sorted(set(group[identifier]) - {identifier, *parent},
+                                                key=lambda i: order[by_row[i][1].id])]
         parent_rows = [by_row[s] for s in sources[1:]]
         name_cell = row.cells["name"]
         zid = _slug(name_cell.text.en or name_cell.text.zh, tid, top_places_en)
@@ -325,6 +341,14 @@ _LEVEL_EN = re.compile(r"\s*\((national|provincial|city|county)[- ]level( plan)?
 
 def _strip_level_en(english: str) -> str:
     return _LEVEL_EN.sub("", english).strip()
+
+
+def _depth(corpus: Corpus, plan: Plan) -> int:
+    """0 for a province's plan, 1 for a city's, 2 for a county's."""
+    steps = 0
+    while plan.parent and (parent := corpus.plan(plan.parent)) is not None and steps < 10:
+        plan, steps = parent, steps + 1
+    return steps
 
 
 def _places(plan: Plan, row: Row, parent_rows: list[tuple[str, Plan, Table, Row]], counties: dict[str, Text]) -> Text:

@@ -39,10 +39,13 @@ __all__ = ["TITLE_ANCHOR", "Page", "Site", "render_site"]
 KINDS = (text, reading, boxes, report, matrix, minerals, zones, glossary, data)
 
 
-def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None) -> Site:
-    """`titles`: the site's name in each language (mkdocs.yml: site_name, and the plugin's `titles`)."""
+def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None, *,
+                search_later: bool = False) -> Site:
+    """`titles`: the site's name in each language (mkdocs.yml: site_name, and the plugin's `titles`).
+    `search_later`: leave the search index (half of the generator's time) to `Site.later`, for `mkdocs serve`,
+    which shows an edited page first and writes the index after."""
     r = Renderer(checked, site_url, titles)
-    r.env.globals.update(table_grid=boxes.table_grid, cell_view=facets.cell_view)
+    r.env.globals.update(table_grid=boxes.table_grid, cell_view=facets.cell_view)  # module functions
     pages: list[Page] = []
     nav: dict[str, tuple[NavItem, ...]] = {}
     for lang in LANGUAGES:
@@ -58,14 +61,23 @@ def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | N
              for lang in LANGUAGES for old in r.redirect_pages]
     files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in r.data]
     files += [f for lang in LANGUAGES for f in downloads.files(r, lang)]
-    for lang in LANGUAGES:
-        entries = [Entry(p.url, p.title, p.html, *_describe(r, p.url, lang),
-                         facets_of_page(list(p.shows), checked.tags) | facets.facet_of_url(r, p.url), _names(r, p.url))
-                   for p in sorted(pages, key=lambda p: p.src) if p.lang == lang and p.searchable]
-        entries += glossary.search_entries(r, lang)
-        for name, content in build_index(entries, checked.registry, checked.glossary, lang).items():
-            files.append(StaticFile(SEARCH_FOLDER + name, lang, content))
-    return Site(tuple(sorted(pages, key=lambda p: (p.lang, p.src))), nav, tuple(files))
+
+    def search() -> tuple[StaticFile, ...]:
+        index: list[StaticFile] = []
+        for lang in LANGUAGES:
+            entries = [Entry(p.url, p.title, p.html, *_describe(r, p.url, lang),
+                             facets_of_page(list(p.shows), checked.tags) | facets.facet_of_url(r, p.url),
+                             _names(r, p.url))
+                       for p in sorted(pages, key=lambda p: p.src) if p.lang == lang and p.searchable]
+            entries += glossary.search_entries(r, lang)
+            for name, content in build_index(entries, checked.registry, checked.glossary, lang).items():
+                index.append(StaticFile(SEARCH_FOLDER + name, lang, content))
+        return tuple(index)
+
+    ordered = tuple(sorted(pages, key=lambda p: (p.lang, p.src)))
+    if search_later:
+        return Site(ordered, nav, tuple(files), later=search)
+    return Site(ordered, nav, (*files, *search()))
 
 
 def _names(r: Renderer, url: str) -> tuple[str, ...]:
@@ -110,8 +122,12 @@ def _describe(r: Renderer, url: str, lang: str) -> tuple[str, str, tuple[str, ..
 
 
 def _nav(r: Renderer, lang: str) -> list[NavItem]:
+    """Each plan under the plan it implements (province, city, county), after that plan's own parts: a page
+    renders the siblings of its own plans, not every plan, so the navigation's cost grows with depth, not with
+    the number of plans."""
     items = [NavItem(LABELS[lang]["home"], src_of("", DEFAULT_LANGUAGE))]
-    for plan in r.corpus.plans:
+    by_plan: dict[str, NavItem] = {}
+    for plan in r.corpus.plans:  # parents first (the corpus lists a plan after the plan it implements)
         item = NavItem(text_in(plan.short_title, lang), src_of(plan_url(plan)))
         item.children = [_division_nav(plan, part, lang) for part in plan.parts]
         box_items = NavItem(LABELS[lang]["boxes"])
@@ -119,7 +135,9 @@ def _nav(r: Renderer, lang: str) -> list[NavItem]:
             box_items.children.append(NavItem(r.box_title(table, lang), src_of(table_url(plan, table))))
         item.children.append(box_items)
         item.children.append(NavItem(LABELS[lang]["consistency"], src_of(consistency_url(plan))))
-        items.append(item)
+        by_plan[plan.id] = item
+        parent = by_plan.get(plan.parent or "")
+        (parent.children if parent is not None else items).append(item)
     items.append(NavItem(LABELS[lang]["data"], src_of(DATA_URL)))
     if r.checked.registry.minerals:
         items.append(NavItem(LABELS[lang]["minerals"], src_of(MINERALS_URL)))

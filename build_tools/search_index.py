@@ -21,6 +21,7 @@ Why not Pagefind or lunr: BENCHMARKS.md (Chinese recall lost to segmentation, fa
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -30,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
-from html.parser import HTMLParser
 
 from .registry import Registry, Tags
 from .terminology import Glossary
@@ -38,6 +38,7 @@ from .terminology import Glossary
 # title, names (of the mineral, zone or term a page is about), keys (codes, names in the other language),
 # breadcrumb, body, quotes (of other provisions, on dossiers and indexes: found, but ranked low)
 FIELDS = ("t", "n", "k", "h", "b", "q")
+NAME_FIELD = FIELDS.index("n")
 TARGET_SHARD_BYTES = 48_000  # postings per shard, before compression: the shard count grows with content
 KINDS = ("plan", "provision", "row", "box", "mineral", "zone", "glossary", "page")  # what a result is, for the filter
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -46,6 +47,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]")
 SECTION_TAGS = {"h2", "h3", "tr", "figure"}  # with an id, each begins a section; so does a paragraph's div
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """English plural and possessive endings removed (scales -> scale, mines -> mine, activities -> activity);
     the search script applies the same rule to the query."""
@@ -62,26 +64,29 @@ def stem(word: str) -> str:
     return word
 
 
+def _is_cjk(item: str) -> bool:
+    """One Chinese character (the ranges of _CJK, compared directly: this runs for every character indexed). A
+    Chinese token of one character is a unigram: its postings carry counts, not positions (a query of one
+    character needs no chain; longer ones chain their bigrams)."""
+    return len(item) == 1 and ("\u3400" <= item <= "\u9fff" or "\uf900" <= item <= "\ufaff")
+
+
 def tokens(text: str, lang: str) -> list[tuple[str, int]]:
     """(token, position): words (stemmed in English) and Chinese characters; a Chinese character also yields
     the bigram with the next one, at the same position. Positions count words and characters."""
     out: list[tuple[str, int]] = []
     items = _TOKEN.findall(text.lower())
+    chinese = [_is_cjk(item) for item in items]
+    chinese.append(False)
+    english = lang == "en"
     for position, item in enumerate(items):
-        if len(item) == 1 and _CJK.match(item):
+        if chinese[position]:
             out.append((item, position))
-            following = items[position + 1] if position + 1 < len(items) else ""
-            if len(following) == 1 and _CJK.match(following):
-                out.append((item + following, position))
+            if chinese[position + 1]:
+                out.append((item + items[position + 1], position))
         else:
-            out.append((stem(item) if lang == "en" else item, position))
+            out.append((stem(item) if english else item, position))
     return out
-
-
-def _unigram(token: str) -> bool:
-    """A single Chinese character: its postings carry counts, not positions (a query of one character needs no
-    chain; longer ones chain their bigrams)."""
-    return len(token) == 1 and _CJK.match(token) is not None
 
 
 @dataclass
@@ -91,59 +96,62 @@ class Section:
     quoted: list[str] = field(default_factory=list)
 
 
-class _Sections(HTMLParser):
+# One pass over the page's markup. The pages are the site's own templates' output (well-formed, attributes
+# double-quoted, text escaped), so a scanner of tags, comments and text does what html.parser did at a fifth of
+# the cost (it was half the generator's time); scripts and styles are skipped whole.
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--(.*?)-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)",
+                     re.S)
+_ATTRIBUTE = re.compile(r'\b(id|class)="([^"]*)"')
+_BREAKS = frozenset(("br", "p", "li", "td", "th", "dd", "dt", "div"))
+
+
+def _cut(body: str) -> list[Section]:
     """The visible text of a page, cut where a paragraph, table row, box or headed part begins (each an anchor a
     result can link to); citation boxes and other `search-exclude` blocks left out, and quotes of other
     provisions (a dossier or a link list quoting a paragraph must not outrank the paragraph)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections: list[Section] = [Section("")]
-        self.skip = 0
-        self.quote = 0
-        self.excluded = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.skip += 1
-        if tag == "q":  # a quote of another provision: indexed apart (field q), ranked low
-            self.quote += 1
-        values = dict(attrs)
-        anchor = values.get("id") or ""
-        classes = (values.get("class") or "").split()
-        if anchor and (tag in SECTION_TAGS or (tag == "div" and "plan-para" in classes)) and anchor != "plan-title":
-            self.sections.append(Section(anchor))
-        if tag in ("br", "p", "li", "td", "th", "dd", "dt", "div"):
-            self.sections[-1].text.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skip -= 1
-        if tag == "q":
-            self.quote -= 1
-
-    def handle_comment(self, data: str) -> None:
-        if data.strip() == "search-exclude":
-            self.excluded = True
-        elif data.strip() == "/search-exclude":
-            self.excluded = False
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip and not self.excluded:
-            (self.sections[-1].quoted if self.quote else self.sections[-1].text).append(data)
-            if self.quote:
-                self.sections[-1].quoted.append(" ")
+    cut = [Section("")]
+    quote = 0
+    excluded = False
+    for match in _MARKUP.finditer(body):
+        text, tag = match.group(6), match.group(4)
+        if text is not None:
+            if not excluded:
+                (cut[-1].quoted if quote else cut[-1].text).append(unescape(text))
+                if quote:
+                    cut[-1].quoted.append(" ")
+        elif tag is not None:
+            tag = tag.lower()
+            if match.group(3):  # an end tag
+                if tag == "q":
+                    quote -= 1
+                continue
+            if tag == "q":  # a quote of another provision: indexed apart (field q), ranked low
+                quote += 1
+            attributes = match.group(5)
+            if 'id="' in attributes:
+                values = dict(_ATTRIBUTE.findall(attributes))
+                anchor = unescape(values.get("id", ""))
+                if anchor and anchor != "plan-title" and (
+                        tag in SECTION_TAGS or (tag == "div" and "plan-para" in values.get("class", "").split())):
+                    cut.append(Section(anchor))
+            if tag in _BREAKS:
+                cut[-1].text.append(" ")
+        elif match.group(2) is not None:
+            comment = match.group(2).strip()
+            if comment == "search-exclude":
+                excluded = True
+            elif comment == "/search-exclude":
+                excluded = False
+    return cut
 
 
 def sections(html: str) -> list[tuple[str, str, str]]:
     """(anchor, text, quoted text) of each section with text; the page's heading is left to the title field."""
     body = re.sub(r'<h1 id="plan-title">.*?</h1>', " ", html, count=1, flags=re.S)
-    parser = _Sections()
-    parser.feed(body)
     out = []
-    for section in parser.sections:
-        text = " ".join(unescape("".join(section.text)).split())
-        quoted = " ".join(unescape("".join(section.quoted)).split())
+    for section in _cut(body):
+        text = " ".join("".join(section.text).split())
+        quoted = " ".join("".join(section.quoted).split())
         if text or quoted:
             out.append((section.anchor, text, quoted))
     return out
@@ -193,6 +201,7 @@ def build_index(entries: Iterable[Entry], registry: Registry, glossary: Glossary
     # Pages numbered by kind and plan, so that the kind and plan of any page are ranges in meta.json.
     ordered = sorted(entries, key=lambda e: (KINDS.index(e.kind) if e.kind in KINDS else len(KINDS), e.plan, e.url))
     groups: list[list[object]] = []
+    numbers = 0  # in all postings: the index's size, which sets the number of shards
     for page_id, entry in enumerate(ordered):
         if not groups or groups[-1][:2] != [entry.kind, entry.plan]:
             groups.append([entry.kind, entry.plan, page_id, page_id])
@@ -204,30 +213,36 @@ def build_index(entries: Iterable[Entry], registry: Registry, glossary: Glossary
         cut = sections(entry.html)
         fields += [("b", i, text) for i, (_, text, _) in enumerate(cut)]
         fields += [("q", i, quoted) for i, (_, _, quoted) in enumerate(cut) if quoted]
-        found: dict[tuple[str, int, str], list[int]] = defaultdict(list)
         lengths = dict.fromkeys(FIELDS, 0)
-        length: dict[tuple[str, int], int] = {}  # of each name (so that a query naming it exactly is known)
+        found: list[tuple[int, int, int, dict[str, list[int]]]] = []  # field, section, length, token -> positions
         for name, section, text in fields:
             items = tokens(text, lang)
-            count = len({p for _, p in items})
+            count = items[-1][1] + 1 if items else 0  # every word or character has a token at its position
             lengths[name] += count
-            length[(name, section)] = count
+            positions: dict[str, list[int]] = {}
             for token, position in items:
-                found[(token, section, name)].append(position)
-        for (token, section, name), positions in found.items():
-            # the page's body length, or a name's own length
-            size = length[(name, section)] if name == "n" else lengths["b"]
-            if _unigram(token):
-                postings[token].append([page_id, section, FIELDS.index(name), size, len(positions)])
-            else:  # positions as differences from the previous one: fewer digits
-                deltas = [positions[0], *(b - a for a, b in itertools.pairwise(positions))]
-                postings[token].append([page_id, section, FIELDS.index(name), size, *deltas])
+                if token in positions:
+                    positions[token].append(position)
+                else:
+                    positions[token] = [position]
+            found.append((FIELDS.index(name), section, count, positions))
+        body = lengths["b"]
+        for number, section, count, positions in found:
+            size = count if number == NAME_FIELD else body  # a name's own length, or the page's body length
+            for token, where in positions.items():
+                if _is_cjk(token):  # a unigram: its count
+                    postings[token].append([page_id, section, number, size, len(where)])
+                    numbers += 5
+                else:  # positions as differences from the previous one: fewer digits
+                    deltas = [where[0], *(b - a for a, b in itertools.pairwise(where))]
+                    postings[token].append([page_id, section, number, size, *deltas])
+                    numbers += 4 + len(deltas)
         for name in FIELDS:
             totals[name] += lengths[name]
         pages.append([entry.url, entry.title, entry.plan, list(entry.trail), entry.kind,
                       [[anchor, text or quoted] for anchor, text, quoted in cut]])
     count = max(len(pages), 1)
-    size = sum(4 * sum(len(e) for e in p) + len(t) for t, p in postings.items())  # about 4 bytes a number
+    size = 4 * numbers + sum(len(t) for t in postings)  # about 4 bytes a number
     shards = 1 << max(0, math.ceil(math.log2(max(size / TARGET_SHARD_BYTES, 1))))
     files: dict[str, str] = {}
     by_shard: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)

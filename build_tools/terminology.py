@@ -8,6 +8,7 @@ line of the Chinese text, so a reviewer sees the pair at once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,13 +60,23 @@ class Glossary:
     by_form: dict[str, Term]  # the Chinese forms the translation check looks for (units excluded)
     max_len: int
 
+    @functools.cached_property
+    def _lengths(self) -> dict[str, tuple[int, ...]]:
+        """The lengths of the forms beginning with each character, longest first: the only lengths worth
+        looking up at a position."""
+        lengths: dict[str, set[int]] = {}
+        for form in self.by_form:
+            lengths.setdefault(form[0], set()).add(len(form))
+        return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
     def find(self, text: str) -> list[tuple[int, Term]]:
         """Terms in `text`, matched longest-first, left to right, without overlap."""
         found: list[tuple[int, Term]] = []
+        starts = self._lengths
         i = 0
         while i < len(text):
-            for length in range(min(self.max_len, len(text) - i), 0, -1):
-                term = self.by_form.get(text[i:i + length])
+            for length in starts.get(text[i], ()):
+                term = self.by_form.get(text[i:i + length]) if i + length <= len(text) else None
                 if term is not None:
                     found.append((i, term))
                     i += length

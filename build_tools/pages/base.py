@@ -7,11 +7,12 @@ of this package (text, boxes, facets, matrix, report, glossary, data) with `Rend
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -40,6 +41,8 @@ from ..redirects import Alias, plan_redirects
 from ..register import corpus_identifiers
 from ..yamlio import SAFE_DUMPER
 from ..zonepairs import ZonePair
+
+T = TypeVar("T")
 
 TITLE_ANCHOR = "plan-title"  # the id of every page's <h1> (templates/*.html.j2)
 
@@ -92,6 +95,8 @@ class Site:
     pages: tuple[Page, ...]
     nav: dict[str, tuple[NavItem, ...]]  # per language
     files: tuple[StaticFile, ...] = ()  # redirect pages at retired addresses, open data, search index
+    # the search index, when render_site was asked to leave it for later (under `mkdocs serve`): computed on call
+    later: Callable[[], tuple[StaticFile, ...]] | None = None
 
     def page(self, url: str, lang: str = DEFAULT_LANGUAGE) -> Page | None:
         return next((p for p in self.pages if p.url == url and p.lang == lang), None)
@@ -243,6 +248,29 @@ def page_meta(lang: str, title: str, plan: Plan | None, words: str, searchable: 
 
 # ----------------------------------------------------------------------------------------- renderer
 
+@functools.cache
+def environment() -> Environment:
+    """The templates' environment, made once per process: its compiled templates are reused by every build that
+    follows (each of `mkdocs serve`'s rebuilds; Jinja recompiles a template whose file changed). Its globals are
+    module functions and constants only, never a build's data."""
+    env = Environment(
+        loader=PackageLoader("build_tools", "templates"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.tests.update(paragraph=lambda b: isinstance(b, Paragraph), boxref=lambda b: isinstance(b, BoxRef))
+    env.globals.update(
+        row_anchor=row_anchor, division_url=division_url, table_url=table_url, row_url=row_url,
+        side_by_side_url=side_by_side_url, marked=marked_text, txl=text_in, with_link=with_link,
+        identifier_url=identifier_url, labels=LABELS, han=han_marked, all_note_kinds=NOTE_KINDS, plan_url=plan_url,
+        consistency_url=consistency_url, citations=citations,
+    )
+    return env
+
+
 class Renderer:
     """The services every page kind uses: templates, addresses, citations, short citations of any
     identifier, concordance links as a page shows them."""
@@ -250,23 +278,11 @@ class Renderer:
     def __init__(self, checked: Checked, site_url: str = "", titles: dict[str, str] | None = None) -> None:
         self.checked = checked
         self.corpus = checked.corpus
+        self._computed: dict[str, object] = {}
+        self._short_cites: dict[tuple[str, str], str] = {}
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.titles = titles or {}
-        self.env = Environment(
-            loader=PackageLoader("build_tools", "templates"),
-            undefined=StrictUndefined,
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.tests.update(paragraph=lambda b: isinstance(b, Paragraph), boxref=lambda b: isinstance(b, BoxRef))
-        self.env.globals.update(
-            row_anchor=row_anchor, division_url=division_url, table_url=table_url, row_url=row_url,
-            side_by_side_url=side_by_side_url, marked=marked_text, txl=text_in, with_link=with_link,
-            identifier_url=identifier_url, labels=LABELS, han=han_marked, all_note_kinds=NOTE_KINDS, plan_url=plan_url,
-            consistency_url=consistency_url, citations=citations,
-        )
+        self.env = environment()
         self.discrepancies = self._discrepancies_by_paragraph()
         self.facets = checked.tags.by_facet()
         tables = resources(checked, Path(checked.corpus.root))
@@ -277,6 +293,12 @@ class Renderer:
         self.aliases: dict[str, list[Alias]] = {}
         for alias in aliases:
             self.aliases.setdefault(alias.page_url, []).append(alias)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """What several page kinds or both languages need, computed by the first that asks."""
+        if key not in self._computed:
+            self._computed[key] = compute()
+        return cast(T, self._computed[key])
 
     def _discrepancies_by_paragraph(self) -> dict[tuple[str, str], list[CheckResult]]:
         found: dict[tuple[str, str], list[CheckResult]] = {}
@@ -398,7 +420,14 @@ class Renderer:
         return ""
 
     def short_cite(self, identifier: str, lang: str) -> str:
-        """《省规划》第六章第五节第二段 / Liaoning Plan, ch. 6, s. 5, para. 2 — short forms for link lists."""
+        """《省规划》第六章第五节第二段 / Liaoning Plan, ch. 6, s. 5, para. 2 — short forms for link lists
+        (remembered: link lists, dossiers and the glossary cite the same provisions many times)."""
+        key = (identifier, lang)
+        if key not in self._short_cites:
+            self._short_cites[key] = self._short_cite(identifier, lang)
+        return self._short_cites[key]
+
+    def _short_cite(self, identifier: str, lang: str) -> str:
         plan_id, _, rest = identifier.partition("/")
         plan = self.corpus.plan(plan_id)
         if plan is None:

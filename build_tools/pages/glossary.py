@@ -28,7 +28,12 @@ class TermView:
 
 
 def usage(r: Renderer, glossary: Glossary) -> dict[str, list[str]]:
-    """Every paragraph, heading and box row that uses each term (matched as the translation check matches)."""
+    """Every paragraph, heading and box row that uses each term (matched as the translation check matches);
+    found once for both languages."""
+    return r.once("glossary-usage", lambda: _usage(r, glossary))
+
+
+def _usage(r: Renderer, glossary: Glossary) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for plan in r.corpus.plans:
         for division in plan.divisions():
