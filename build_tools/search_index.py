@@ -76,7 +76,7 @@ def tokens(text: str, lang: str) -> list[tuple[str, int]]:
     the bigram with the next one, at the same position. Positions count words and characters."""
     out: list[tuple[str, int]] = []
     items = _TOKEN.findall(text.lower())
-    chinese = [_is_cjk(item) for item in items]
+    chinese = [len(item) == 1 and ("\u3400" <= item <= "\u9fff" or "\uf900" <= item <= "\ufaff") for item in items]
     chinese.append(False)
     english = lang == "en"
     for position, item in enumerate(items):
@@ -230,8 +230,11 @@ def build_index(entries: Iterable[Entry], registry: Registry, glossary: Glossary
         for number, section, count, positions in found:
             size = count if number == NAME_FIELD else body  # a name's own length, or the page's body length
             for token, where in positions.items():
-                if _is_cjk(token):  # a unigram: its count
-                    postings[token].append([page_id, section, number, size, len(where)])
+                if len(token) == 1 and ("\u3400" <= token <= "\u9fff" or "\uf900" <= token <= "\ufaff"):
+                    postings[token].append([page_id, section, number, size, len(where)])  # a unigram: its count
+                    numbers += 5
+                elif len(where) == 1:
+                    postings[token].append([page_id, section, number, size, where[0]])
                     numbers += 5
                 else:  # positions as differences from the previous one: fewer digits
                     deltas = [where[0], *(b - a for a, b in itertools.pairwise(where))]
