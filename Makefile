@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 INSTALL := $(PY) -m pip install --quiet --require-hashes --no-deps
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint system-deps lock clean
+.PHONY: serve build test check lint system-deps lock lighthouse clean
 
 # The virtual environment; when python3 cannot make one, say what to install (and install it as root on Debian
 # or Ubuntu, where python3-venv is a separate package).
@@ -72,6 +72,11 @@ lock: $(PY)
 	  --python-version 3.11 --generate-hashes --no-header -o requirements/serve.txt
 	$(VENV)/bin/uv pip compile --quiet pyproject.toml requirements/build-system.in --extra test --universal \
 	  --python-version 3.11 --generate-hashes --no-header -o requirements/test.txt
+
+## lighthouse: Lighthouse CI (@lhci/cli pinned in build_tools/lighthouse/) of a strict build, every page kind
+##             in both languages; needs Node 20+ and npm; fails below the targets of lighthouserc.cjs
+lighthouse: $(VENV)/.test system-deps
+	$(PY) -m build_tools.lighthouse
 
 clean:
 	rm -rf site $(VENV)

@@ -1,8 +1,12 @@
-"""Lighthouse benchmark, run on demand: `python -m build_tools.lighthouse [--runs 3]`.
+"""Lighthouse CI of the built site, run on demand: `python -m build_tools.lighthouse`.
 
-Input: the project. Output: median Lighthouse scores (mobile preset) of article pages in both languages, for
-BENCHMARKS.md. Needs Debian's nginx and chromium and Node's npm (it runs `npx --yes lighthouse@12`): the built
-site is served by nginx with gzip, as a real host would serve it.
+Input: the project. Output: a Markdown table of the median Lighthouse scores (mobile preset; the pages and runs
+of `build_tools/lighthouse/lighthouserc.cjs`) for BENCHMARKS.md, and a non-zero exit if an assertion of that
+file fails (every category 100, but for the exceptions it documents). The site is built strictly into a
+temporary folder and served by Lighthouse CI's own static server (with gzip, as a real host serves it);
+Chromium is the one build_tools.browser finds ($CHROMIUM or the usual names). `@lhci/cli` is pinned in
+`build_tools/lighthouse/package-lock.json` and installed with `npm ci` on the first run. The reports (HTML and
+JSON of every run, and lhci's `manifest.json`) are written to `build_tools/lighthouse/reports/`.
 """
 
 from __future__ import annotations
@@ -10,66 +14,87 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-PAGES = ("liaoning-2021-2025/ch6/s5/", "en/liaoning-2021-2025/ch6/s5/",
-         "chaoyang-2021-2025/ch5/s2/ss1/i1/", "en/chaoyang-2021-2025/ch5/s2/ss1/i1/")
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-                "--disable-component-update --disable-sync")
-PORT = 8767
+from .browser import find_chromium
+
+HERE = Path(__file__).resolve().parent / "lighthouse"
+REPORTS = HERE / "reports"  # upload.outputDir of lighthouserc.cjs
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def _nginx_config(site: Path, work: Path) -> Path:
-    names = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    temp = "".join(f"{name}_temp_path {work / name};\n" for name in names)
-    config = work / "nginx.conf"
-    config.write_text(
-        f"worker_processes 1;\npid {work / 'nginx.pid'};\nerror_log {work / 'error.log'};\n"
-        "events { worker_connections 64; }\n"
-        "http {\n  include /etc/nginx/mime.types;\n  access_log off;\n" + temp +
-        "  gzip on;\n  gzip_types text/css application/javascript application/json image/svg+xml text/xml;\n"
-        f"  server {{ listen 127.0.0.1:{PORT}; root {site}; location / {{ try_files $uri $uri/ =404; }} }}\n}}\n",
-        encoding="utf-8")
-    return config
+def _address(url: str) -> str:
+    """The page's address without the static server's host and port, as a reader would type it."""
+    parts = urlsplit(url)
+    query = f"?{parts.query}" if parts.query else ""
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return unquote(parts.path + query + fragment)
+
+
+def scores_table(manifest: Path) -> str:
+    """Median score of each category over the runs of each page (in the order collected), from lhci's manifest."""
+    entries: list[dict[str, object]] = json.loads(manifest.read_text(encoding="utf-8"))
+    pages: dict[str, dict[str, list[float]]] = {}
+    for entry in entries:
+        summary = entry["summary"]
+        assert isinstance(summary, dict)
+        runs = pages.setdefault(_address(str(entry["url"])), {key: [] for key in CATEGORIES})
+        for key in CATEGORIES:
+            if isinstance(summary.get(key), (int, float)):  # null when Lighthouse could not score the category
+                runs[key].append(round(summary[key] * 100))
+    count = max((len(runs[CATEGORIES[0]]) for runs in pages.values()), default=0)
+    lines = [f"| page (mobile preset, median of {count} runs) | performance | accessibility | best practices | SEO |",
+             "|---|---|---|---|---|"]
+    for address, runs in pages.items():
+        cells = (f"{statistics.median(runs[key]):g}" if runs[key] else "–" for key in CATEGORIES)
+        lines.append(f"| `{address}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools.lighthouse")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--root", type=Path, default=HERE.parents[1], help="the project (where mkdocs.yml is)")
+    parser.add_argument("--runs", type=int, help="runs per page (default: numberOfRuns of lighthouserc.cjs, 3)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHROME_PATH": "/usr/bin/chromium"}
+    chrome = find_chromium()
+    if chrome is None:
+        print("no Chromium: run `.venv/bin/python -m build_tools.browser` for the install command", file=sys.stderr)
+        return 1
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHROME_PATH": chrome}
+    npx = shutil.which("npx")
+    if npx is None:
+        print("lighthouse: needs Node's npm and npx (Node 20 or later)", file=sys.stderr)
+        return 2
+    if not (HERE / "node_modules").is_dir():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True, env=env, stdout=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        work.chmod(0o755)  # nginx workers run as an unprivileged user and must read the site
-        site = work / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"),
-                        "-d", str(site)], check=True, env=env)
-        config = _nginx_config(site, work)
-        subprocess.run(["nginx", "-c", str(config)], check=True)
-        try:
-            print(f"| page (mobile preset, median of {args.runs} runs) | performance | accessibility | best practices "
-                  "| SEO |")
-            print("|---|---|---|---|---|")
-            for page in PAGES:
-                scores: dict[str, list[int]] = {}
-                for run in range(args.runs):
-                    report = work / f"report-{run}.json"
-                    subprocess.run(["npx", "--yes", "lighthouse@12", f"http://127.0.0.1:{PORT}/{page}", "--quiet",
-                                    "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}"],
-                                   check=True, env=env, capture_output=True)
-                    for key, category in json.loads(report.read_text(encoding="utf-8"))["categories"].items():
-                        scores.setdefault(key, []).append(round(category["score"] * 100))
-                row = [statistics.median(scores[k]) for k in ("performance", "accessibility", "best-practices", "seo")]
-                print(f"| `/{page}` | " + " | ".join(f"{v:g}" for v in row) + " |")
-        finally:
-            subprocess.run(["nginx", "-c", str(config), "-s", "stop"], check=False)
-    return 0
+        site = Path(tmp) / "site"
+        build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                                str(root / "mkdocs.yml"), "-d", str(site)], env=env)
+        if build.returncode != 0:
+            print("lighthouse: the strict build failed", file=sys.stderr)
+            return build.returncode
+        shutil.rmtree(REPORTS, ignore_errors=True)
+        # lhci's progress and assertion results go to stderr: stdout is the table alone.
+        command = [npx, "--no-install", "lhci", "autorun", f"--collect.staticDistDir={site}"]
+        if args.runs:
+            command.append(f"--collect.numberOfRuns={args.runs}")
+        status = subprocess.run(command, cwd=HERE, env=env, stdout=sys.stderr).returncode
+    manifest = REPORTS / "manifest.json"
+    if manifest.is_file():
+        print(scores_table(manifest))
+        print(f"\nReports: {REPORTS}", file=sys.stderr)
+    if status != 0:
+        print(f"lighthouse: lhci autorun failed (exit {status}): an assertion failed or a run did not complete",
+              file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":
