@@ -15,8 +15,12 @@ import hashlib
 import io
 import json
 import logging
+import multiprocessing
 import os
 import re
+import shutil
+import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from html import escape, unescape
@@ -37,7 +41,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
+from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
 from .labels import LABELS, SEARCH_WORDS
 from .pages.base import StaticFile, text_in
 from .pdf import PlanPrint, chromium, print_plans
@@ -66,6 +70,52 @@ class _DirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+class _SearchIndex:
+    """A build's search index (a third of the generator's time), computed in a second process while MkDocs
+    renders the pages, and moved into the site after both languages are built (the English build empties its
+    folder first). Where fork is not safe (not Linux, or threads running), it is computed in this process."""
+
+    def __init__(self, index: Callable[[], tuple[StaticFile, ...]]) -> None:
+        self.index = index
+        self.folder = Path(tempfile.mkdtemp(prefix="plans-search-"))
+        self.process: multiprocessing.process.BaseProcess | None = None
+        if sys.platform == "linux" and threading.active_count() == 1:
+            self.process = multiprocessing.get_context("fork").Process(target=self._write, name="search index")
+            self.process.start()
+
+    def _write(self) -> None:
+        for file in self.index():
+            target = self.folder / prefix(file.lang) / file.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(file.text, encoding="utf-8")
+
+    def finish(self, site_dir: Path) -> None:
+        try:
+            if self.process is None:
+                try:
+                    self._write()
+                except Exception as error:
+                    raise PluginError(f"the search index could not be built: {error}") from error
+            else:
+                self.process.join()
+                if self.process.exitcode != 0:
+                    raise PluginError(f"the search index could not be built (exit code {self.process.exitcode}; "
+                                      "its traceback is printed above)")
+            for folder in sorted(self.folder.rglob(SEARCH_FOLDER.strip("/"))):
+                target = site_dir / folder.relative_to(self.folder)
+                shutil.rmtree(target, ignore_errors=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(folder), str(target))
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _digest(content: str, *about: object) -> str:
@@ -102,6 +152,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     writing: dict[str, str]  # this build's digests, kept once it succeeds
     everything = True  # this build renders every page: first build, or the navigation or configuration changed
     later = 0  # builds started: the search index computed after a serve build is written only for the latest
+    indexing: _SearchIndex | None = None  # a build's search index, computed beside MkDocs' rendering
 
     def __init__(self) -> None:
         super().__init__()
@@ -129,7 +180,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
             self.later += 1  # a search index still being computed for an earlier build is dropped
-            self.site = render_site(checked, base_url, titles, search_later=self.command == "serve")
+            self.site = render_site(checked, base_url, titles, search_later=True)
+            if self.command != "serve" and self.site.later is not None:
+                self.indexing = _SearchIndex(self.site.later)  # while MkDocs renders the pages
             self.prints = [PlanPrint(plan.id, {lang: text_in(plan.title, lang) for lang in LANGUAGES},
                                      {lang: f"{base_url}{prefix(lang)}{plan.id}/" for lang in LANGUAGES})
                            for plan in checked.corpus.plans]
@@ -237,10 +290,13 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 plugin.site = self.site  # every language's pages were rendered in this build's on_config
                 plugin.command, plugin.dirty, plugin.written = self.command, self.dirty, self.written
                 build(other, dirty=self.dirty)
+        if self.indexing is not None:
+            indexing, self.indexing = self.indexing, None
+            indexing.finish(Path(config.site_dir))
+        elif self.site is not None and self.site.later is not None:
+            self._search_later(Path(config.site_dir), self.site.later)
         if self.config.pdf and self.command != "serve":
             print_plans(Path(config.site_dir), self.prints)
-        if self.site is not None and self.site.later is not None:
-            self._search_later(Path(config.site_dir), self.site.later)
         if self.published is not None and self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             if config.strict and self.warnings.get_counts():
@@ -273,6 +329,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         """The previous site stays as it was; the staging folder goes. Under `serve --dirty` the next build
         renders everything."""
         self.written.clear()
+        if self.indexing is not None:
+            self.indexing.cancel()
+            self.indexing = None
         if self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is not None:

@@ -82,3 +82,28 @@ def test_a_killed_build_leaves_the_site_as_it_was(tmp_path: Path) -> None:
     assert mkdocs(project / "mkdocs.yml", site).returncode == 0
     assert _staging(site) == []  # the next build removed it
     assert _snapshot(site) == before  # and built the same site
+
+
+def test_the_search_index_built_beside_the_pages_lands_in_both_languages(tmp_path: Path) -> None:
+    from build_tools.mkdocs_adapter import _SearchIndex
+    from build_tools.pages.base import StaticFile
+
+    index = _SearchIndex(lambda: (StaticFile("search/meta.json", "zh", "{}"), StaticFile("search/d0.json", "en", "[]")))
+    index.finish(tmp_path)
+    assert (tmp_path / "search" / "meta.json").read_text(encoding="utf-8") == "{}"
+    assert (tmp_path / "en" / "search" / "d0.json").read_text(encoding="utf-8") == "[]"
+    assert not index.folder.exists()
+
+
+def test_a_search_index_that_fails_fails_the_build(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from build_tools.mkdocs_adapter import _SearchIndex
+
+    def broken() -> tuple[()]:
+        raise RuntimeError("no index")
+
+    index = _SearchIndex(broken)
+    with pytest.raises(PluginError, match="search index could not be built"):
+        index.finish(tmp_path)
+    assert not (tmp_path / "search").exists() and not index.folder.exists()
