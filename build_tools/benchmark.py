@@ -352,20 +352,20 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _wait_for(url: str, text: str, limit: float) -> float:
-    """Seconds until the page at `url` contains `text` (polled every 20 ms)."""
+def _wait_for(url: str, text: str, limit: float, *, shown: bool = True) -> float:
+    """Seconds until the page at `url` contains `text` (or, not `shown`, no longer does), polled every 20 ms."""
     import urllib.request
 
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
         try:
             with urllib.request.urlopen(url, timeout=60) as response:
-                if text in response.read().decode("utf-8"):
+                if (text in response.read().decode("utf-8")) == shown:
                     return time.perf_counter() - start
         except OSError:  # not serving yet, or refused while it builds
             pass
         time.sleep(0.02)
-    raise TimeoutError(f"{url} did not show {text!r} within {limit:.0f} s")
+    raise TimeoutError(f"{url} did not {'show' if shown else 'drop'} {text!r} within {limit:.0f} s")
 
 
 def edit_loop(root: Path, runs: int, mode: str) -> list[float]:
@@ -397,27 +397,12 @@ def edit_loop(root: Path, runs: int, mode: str) -> list[float]:
                 _wait_for(page, marker, 120)
                 samples.append(time.perf_counter() - start)
                 edited.write_text(text, encoding="utf-8")  # back as it was, and wait for that build too
-                _wait_for_absent(page, marker, 120)
+                _wait_for(page, marker, 120, shown=False)
                 time.sleep(IDLE)  # as between a writer's edits: the search index of the last build is written
         finally:
             server.terminate()
             server.wait(30)
     return samples
-
-
-def _wait_for_absent(url: str, text: str, limit: float) -> None:
-    import urllib.request
-
-    start = time.perf_counter()
-    while time.perf_counter() - start < limit:
-        try:
-            with urllib.request.urlopen(url, timeout=60) as response:
-                if text not in response.read().decode("utf-8"):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} still shows {text!r}")
 
 
 def report_edit(root: Path, runs: int) -> None:

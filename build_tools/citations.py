@@ -123,6 +123,21 @@ def table_en(plan: Plan, table: Table, row: Row | None = None) -> str:
     return base + (", total row" if row.kind != "data" else f", row {row.key}")
 
 
+def provision(plan: Plan, rest: str) -> tuple[str, str] | None:
+    """The official Chinese and the English citation of the provision of `plan` whose identifier below the plan
+    is `rest` (ch6/s5, ch6/s5/p2, box2, box2/ZK4); None if the plan has no such provision."""
+    segments = rest.split("/")
+    table = plan.table(segments[0])
+    if table is not None:
+        row = table.row(segments[1]) if len(segments) > 1 else None
+        return table_zh(plan, table, row), table_en(plan, table, row)
+    paragraph = plan.paragraph(rest)
+    division = plan.division("/".join(segments[:-1]) if paragraph else rest)
+    if division is None:
+        return None
+    return division_zh(plan, division, paragraph), division_en(plan, division, paragraph)
+
+
 ACCESS_DATE = "[引用日期]"  # replaced by the reader's date when the citation is copied (assets/plans.js)
 
 

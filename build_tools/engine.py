@@ -189,7 +189,8 @@ def build_site(root: Path, out: Path, site_dir: Path | None = None, *, checked: 
     """Export the project into `out`, build every language with Zensical, and publish the site to `site_dir`
     (default <out>/site): Chinese at the root, English under en/, the PDFs if mkdocs.yml asks for them. A
     failed build leaves the previous site as it was."""
-    from .pdf import PlanPrint, chromium, print_plans
+    from .browser import find_chromium
+    from .pdf import NEEDS_CHROMIUM, PlanPrint, print_plans
 
     installed = zensical_version()
     if installed is None:
@@ -201,9 +202,8 @@ def build_site(root: Path, out: Path, site_dir: Path | None = None, *, checked: 
     site = render(root, checked)
     settings = Settings(root)
     pdf = settings.options.get("pdf") is True
-    if pdf and chromium() is None:
-        raise EngineError("the plans' PDFs need Chromium: install Debian's chromium and fonts-noto-cjk "
-                          "(`make system-deps`), or set `pdf: false` under the mineral-plans plugin")
+    if pdf and find_chromium() is None:
+        raise EngineError(NEEDS_CHROMIUM)
     configs = export_project(root, site, out)
     for config in configs.values():
         done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", CONFIG],

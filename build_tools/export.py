@@ -120,16 +120,7 @@ def _citation(checked: Checked, identifier: str) -> tuple[str, str]:
         return "", ""
     if not rest:
         return f"《{plan.title.zh}》", citations.title_en(plan)
-    segments = rest.split("/")
-    table = plan.table(segments[0])
-    if table is not None:
-        row = table.row(segments[1]) if len(segments) > 1 else None
-        return citations.table_zh(plan, table, row), citations.table_en(plan, table, row)
-    paragraph = plan.paragraph(rest)
-    division = plan.division("/".join(segments[:-1]) if paragraph else rest)
-    if division is None:
-        return "", ""
-    return citations.division_zh(plan, division, paragraph), citations.division_en(plan, division, paragraph)
+    return citations.provision(plan, rest) or ("", "")
 
 
 def _box(plan: Plan, table: Table) -> Resource:

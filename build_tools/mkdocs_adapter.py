@@ -42,9 +42,10 @@ from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
+from .browser import find_chromium
 from .labels import LABELS, SEARCH_WORDS
 from .pages.base import StaticFile, text_in
-from .pdf import PlanPrint, chromium, print_plans
+from .pdf import NEEDS_CHROMIUM, PlanPrint, print_plans
 from .pipeline import check_site
 from .publish import discard, publish, staging_folder
 from .render import TITLE_ANCHOR, Site, render_site
@@ -86,10 +87,7 @@ class _SearchIndex:
             self.process.start()
 
     def _write(self) -> None:
-        for file in self.index():
-            target = self.folder / prefix(file.lang) / file.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(file.text, encoding="utf-8")
+        _write_files(self.folder, self.index())
 
     def finish(self, site_dir: Path) -> None:
         try:
@@ -116,6 +114,21 @@ class _SearchIndex:
             self.process.terminate()
             self.process.join()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _write_files(site_dir: Path, files: tuple[StaticFile, ...], going_on: Callable[[], bool] = lambda: True) -> bool:
+    """Each file into its language's folder of the site, whole (written beside, then renamed: a server reading
+    the folder meanwhile sees the old file or the new one); stops when `going_on` turns false. Whether all were
+    written."""
+    for file in files:
+        if not going_on():
+            return False
+        target = site_dir / prefix(file.lang) / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        partial.write_text(file.text, encoding="utf-8")
+        partial.replace(target)
+    return True
 
 
 def _digest(content: str, *about: object) -> str:
@@ -148,10 +161,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     # `mkdocs serve --dirty` (make serve): what each language's previous build wrote, so that an edit re-renders
     # only the pages it changed. The plugin instance lives across serve's rebuilds (it has on_startup).
     dirty = False
-    written: dict[str, dict[str, str]]  # language -> source path -> digest of the page or file
+    # language -> (digest of its navigation and configuration, {source path: digest of the page or file})
+    written: dict[str, tuple[str, dict[str, str]]]
+    setting = ""  # this build's digest of navigation and configuration
     writing: dict[str, str]  # this build's digests, kept once it succeeds
     everything = True  # this build renders every page: first build, or the navigation or configuration changed
-    later = 0  # builds started: the search index computed after a serve build is written only for the latest
+    builds = 0  # builds started: the search index computed after a serve build is written only for the latest
     indexing: _SearchIndex | None = None  # a build's search index, computed beside MkDocs' rendering
 
     def __init__(self) -> None:
@@ -179,16 +194,15 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
-            self.later += 1  # a search index still being computed for an earlier build is dropped
+            self.builds += 1  # a search index still being computed for an earlier build is dropped
             self.site = render_site(checked, base_url, titles, search_later=True)
             if self.command != "serve" and self.site.later is not None:
                 self.indexing = _SearchIndex(self.site.later)  # while MkDocs renders the pages
             self.prints = [PlanPrint(plan.id, {lang: text_in(plan.title, lang) for lang in LANGUAGES},
                                      {lang: f"{base_url}{prefix(lang)}{plan.id}/" for lang in LANGUAGES})
                            for plan in checked.corpus.plans]
-            if self.config.pdf and self.command != "serve" and chromium() is None:
-                raise PluginError("the plans' PDFs need Chromium: install Debian's chromium and fonts-noto-cjk "
-                                  "(`make system-deps`), or set `pdf: false` under the mineral-plans plugin")
+            if self.config.pdf and self.command != "serve" and find_chromium() is None:
+                raise PluginError(NEEDS_CHROMIUM)
             if self.command != "serve":
                 # Atomic: build into a staging folder, published in on_post_build once everything succeeded.
                 self.published = Path(config.site_dir).resolve()
@@ -203,10 +217,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         if self.command == "serve":  # a preview needs no sitemap (every page, rendered at each rebuild)
             config.theme.static_templates.discard("sitemap.xml")
         if self.dirty:
-            setting = _digest(Path(config.config_file_path).read_text(encoding="utf-8"), config.nav, config.site_name,
-                              config.copyright, sorted(config.extra.items()))
-            self.everything = self.written.get(self.config.language + ":setting") != {"": setting}
-            self.writing = {"": setting}
+            self.setting = _digest(Path(config.config_file_path).read_text(encoding="utf-8"), config.nav,
+                                   config.site_name, config.copyright, sorted(config.extra.items()))
+            self.everything = self.written.get(self.config.language, ("", {}))[0] != self.setting
+            self.writing = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -231,7 +245,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         assert isinstance(file, _Generated)
         if self.dirty:
             digest = _digest(content, *about)
-            before = self.written.get(self.config.language, {})
+            before = self.written.get(self.config.language, ("", {}))[1]
             file.unchanged = not self.everything and before.get(src) == digest
             self.writing[src] = digest
         return file
@@ -275,9 +289,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:  # what this language's build wrote, for the next edit
-            lang = self.config.language
-            self.written[lang + ":setting"] = {"": self.writing.pop("")}
-            self.written[lang] = self.writing
+            self.written[self.config.language] = (self.setting, self.writing)
             self.writing = {}
         if self.config.language != DEFAULT_LANGUAGE:
             return
@@ -309,19 +321,12 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def _search_later(self, site_dir: Path, index: Callable[[], tuple[StaticFile, ...]]) -> None:
         """Under `mkdocs serve` the edited pages are served as soon as they are written; the search index (half
         of the generator's time) follows a moment later, from a thread, unless a newer build has begun."""
-        build_number = self.later
+        build_number = self.builds
 
         def write() -> None:
             files = index()
-            for file in files:
-                if build_number != self.later:
-                    return
-                target = site_dir / prefix(file.lang) / file.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                partial = target.with_name(target.name + ".partial")
-                partial.write_text(file.text, encoding="utf-8")
-                partial.replace(target)
-            logging.getLogger("mkdocs").info(f"search index written ({len(files)} files)")
+            if _write_files(site_dir, files, lambda: build_number == self.builds):
+                logging.getLogger("mkdocs").info(f"search index written ({len(files)} files)")
 
         threading.Thread(target=write, name="search index", daemon=True).start()
 

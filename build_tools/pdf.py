@@ -19,10 +19,8 @@ from pathlib import Path
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix
 from .browser import ARGS, find_chromium
 
-
-def chromium() -> str | None:
-    """The Chromium to print with, if there is one."""
-    return find_chromium()
+NEEDS_CHROMIUM = ("the plans' PDFs need Chromium: install Debian's chromium and fonts-noto-cjk (`make system-deps`), "
+                  "or set `pdf: false` under the mineral-plans plugin")
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,7 @@ class PlanPrint:
 
 
 def pdf_name(plan: str, lang: str) -> str:
+    """Where a plan's PDF of a language lies in the site (the Chinese build's pdf/ folder)."""
     return f"pdf/{plan}.{'zh-Hans' if lang == DEFAULT_LANGUAGE else lang}.pdf"
 
 
@@ -42,9 +41,9 @@ def print_plans(site_dir: Path, plans: Iterable[PlanPrint]) -> list[Path]:
 
     from .serving import static_server
 
-    executable = chromium()
+    executable = find_chromium()
     if executable is None:
-        raise FileNotFoundError("Chromium is needed to print the plans' PDFs")
+        raise FileNotFoundError(NEEDS_CHROMIUM)
     written = []
     with static_server(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=ARGS)

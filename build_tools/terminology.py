@@ -58,7 +58,6 @@ class Term:
 class Glossary:
     terms: tuple[Term, ...]  # every entry, in the file's order (units included)
     by_form: dict[str, Term]  # the Chinese forms the translation check looks for (units excluded)
-    max_len: int
 
     @functools.cached_property
     def _lengths(self) -> dict[str, tuple[int, ...]]:
@@ -145,7 +144,7 @@ def load_glossary(root: Path, diags: Diagnostics, path: str = GLOSSARY) -> Gloss
                 diags.error(loc, "duplicate-id", f"Chinese form '{form}' is in two entries ({by_form[form].id}, "
                             f"{term.id})", "one Chinese form belongs to one concept")
             by_form[form] = term
-    return Glossary(tuple(terms), by_form, max((len(f) for f in by_form), default=1))
+    return Glossary(tuple(terms), by_form)
 
 
 @dataclass(frozen=True)

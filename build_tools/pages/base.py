@@ -36,6 +36,7 @@ from ..concordance import Link, exemption_for, link_quote
 from ..export import data_files, resources
 from ..labels import LABELS, LEVELS, NOTE_KINDS, plural
 from ..model import BoxRef, Division, Note, Paragraph, Plan, Table, Text
+from ..pdf import pdf_name
 from ..pipeline import Checked
 from ..redirects import Alias, plan_redirects
 from ..register import corpus_identifiers
@@ -337,7 +338,7 @@ class Renderer:
             "view_cite": lambda identifier: self.short_cite(identifier, lang),
             "plural": lambda key, n: plural(lang, key, n),
             "heading_en": lambda d: heading_text(d, "en"),
-            "pdf_link": lambda p: self.data_link(lang, url, pdf_path(p, lang)),
+            "pdf_link": lambda p: self.data_link(lang, url, pdf_name(p.id, lang)),
             "zone_status": lambda plan, table, row: status_view(
                 self, self.checked.zones.of(f"{plan.id}/{table.id}/{row.key}"), lang, url),
             "bilingual": lambda text: bilingual(text_in(text, lang), text_in(text, other_language(lang)), lang),
@@ -430,24 +431,11 @@ class Renderer:
     def _short_cite(self, identifier: str, lang: str) -> str:
         plan_id, _, rest = identifier.partition("/")
         plan = self.corpus.plan(plan_id)
-        if plan is None:
+        forms = citations.provision(plan, rest) if plan is not None else None
+        if plan is None or forms is None:
             return identifier
         name = text_in(plan.short_title, lang)
-        segments = rest.split("/")
-        if segments[0].startswith("box"):
-            table = plan.table(segments[0])
-            row = table.row(segments[1]) if table and len(segments) > 1 else None
-            if table is None:
-                return identifier
-            full = (citations.table_zh(plan, table, row) if lang == DEFAULT_LANGUAGE
-                    else citations.table_en(plan, table, row))
-        else:
-            paragraph = plan.paragraph(rest)
-            division = plan.division("/".join(segments[:-1]) if paragraph else rest)
-            if division is None:
-                return identifier
-            full = (citations.division_zh(plan, division, paragraph) if lang == DEFAULT_LANGUAGE
-                    else citations.division_en(plan, division, paragraph))
+        full = forms[0] if lang == DEFAULT_LANGUAGE else forms[1]
         if lang == DEFAULT_LANGUAGE:
             return f"{name}{full.split('》', 1)[1]}"
         return f"{name}, {full.split(', ', 1)[1]}" if ", " in full else name
@@ -455,11 +443,6 @@ class Renderer:
     def data_link(self, lang: str, page_url: str, path: str) -> str:
         """A link from a page of language `lang` to a file of the data folder (which the Chinese build holds)."""
         return addresses.relative(addresses.prefix(lang) + page_url, path)
-
-
-def pdf_path(plan: Plan, lang: str) -> str:
-    """Where the whole plan's PDF of a language lies (the Chinese build's pdf/ folder, as data/)."""
-    return f"pdf/{plan.id}.{'zh-Hans' if lang == DEFAULT_LANGUAGE else lang}.pdf"
 
 
 def other_language(lang: str) -> str:

@@ -34,16 +34,18 @@ class Part:
 def pages(r: Renderer, lang: str) -> list[Page]:
     out = []
     for plan in r.corpus.plans:
+        walked = {part.path: _walk(r, plan, part, 0, lang) for part in plan.parts}  # shared by both views
         roots = list(plan.parts)
-        out += _views(r, lang, plan, plan_url(plan), roots, text_in(plan.title, lang), whole=True)
+        out += _views(r, lang, plan, plan_url(plan), roots, walked, text_in(plan.title, lang), whole=True)
         for part in plan.parts:
-            out += _views(r, lang, plan, division_url(plan, part), [part], heading_text(part, lang), whole=False)
+            out += _views(r, lang, plan, division_url(plan, part), [part], walked, heading_text(part, lang),
+                          whole=False)
     return out
 
 
-def _views(r: Renderer, lang: str, plan: Plan, base: str, roots: list[Division], name: str, *,
-           whole: bool) -> list[Page]:
-    parts = [p for root in roots for p in _walk(r, plan, root, 0, lang)]
+def _views(r: Renderer, lang: str, plan: Plan, base: str, roots: list[Division], walked: dict[str, list[Part]],
+           name: str, *, whole: bool) -> list[Page]:
+    parts = [p for root in roots for p in walked[root.path]]
     tables = {t.id: t for t in plan.tables}
     words = LABELS[lang]
     common: dict[str, Any] = {"parts": parts, "tables": tables, "whole": whole, "base": base, "roots": roots,
