@@ -318,8 +318,12 @@ class Corpus:
     plans: tuple[Plan, ...]
     root: str = field(default=".")
 
+    @cached_property
+    def _plan_index(self) -> dict[str, Plan]:
+        return {p.id: p for p in reversed(self.plans)}  # the first of a duplicated identifier, as a scan finds
+
     def plan(self, plan_id: str) -> Plan | None:
-        return next((p for p in self.plans if p.id == plan_id), None)
+        return self._plan_index.get(plan_id)
 
     def row(self, identifier: str) -> Row | None:
         """The table row an identifier names (plan/boxN/KEY), if any."""

@@ -9,7 +9,7 @@ Input: the renderer (concordance, tags, zone pairs) and a language. Output: one 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .. import addresses, citations
@@ -107,11 +107,22 @@ def _minerals(r: Renderer, identifier: str) -> list[str]:
     """Minerals named by a provision or anything inside it (an article's paragraphs, a box's rows)."""
     if not identifier:
         return []
-    found = set()
+    return sorted(r.once("minerals within", lambda: _minerals_within(r)).get(identifier, ()))
+
+
+def _minerals_within(r: Renderer) -> dict[str, set[str]]:
+    """The minerals of each tagged identifier, under it and under every identifier that contains it (one pass
+    over the tags: a lookup per provision, where a scan of every tag per provision grew with the square of the
+    content)."""
+    within: dict[str, set[str]] = defaultdict(set)
     for tagged, facets in r.checked.tags.of.items():
-        if tagged == identifier or tagged.startswith(identifier + "/"):
-            found |= {f.split(":", 1)[1] for f in facets if f.startswith("mineral:")}
-    return sorted(found)
+        minerals = {f.split(":", 1)[1] for f in facets if f.startswith("mineral:")}
+        if not minerals:
+            continue
+        segments = tagged.split("/")
+        for end in range(1, len(segments) + 1):
+            within["/".join(segments[:end])] |= minerals
+    return within
 
 
 def _chapters(r: Renderer, plans: list[Plan], lang: str) -> list[tuple[str, str]]:
