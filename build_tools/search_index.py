@@ -41,8 +41,6 @@ FIELDS = ("t", "n", "k", "h", "b", "q")
 NAME_FIELD = FIELDS.index("n")
 TARGET_SHARD_BYTES = 48_000  # postings per shard, before compression: the shard count grows with content
 KINDS = ("plan", "provision", "row", "box", "mineral", "zone", "glossary", "page")  # what a result is, for the filter
-_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]")
 SECTION_TAGS = {"h2", "h3", "tr", "figure"}  # with an id, each begins a section; so does a paragraph's div
 
@@ -64,29 +62,24 @@ def stem(word: str) -> str:
     return word
 
 
-def _is_cjk(item: str) -> bool:
-    """One Chinese character (the ranges of _CJK, compared directly: this runs for every character indexed). A
-    Chinese token of one character is a unigram: its postings carry counts, not positions (a query of one
-    character needs no chain; longer ones chain their bigrams)."""
-    return len(item) == 1 and ("\u3400" <= item <= "\u9fff" or "\uf900" <= item <= "\ufaff")
-
-
-def tokens(text: str, lang: str) -> list[tuple[str, int]]:
-    """(token, position): words (stemmed in English) and Chinese characters; a Chinese character also yields
-    the bigram with the next one, at the same position. Positions count words and characters."""
-    out: list[tuple[str, int]] = []
+def positions(text: str, lang: str) -> tuple[int, dict[str, list[int]]]:
+    """The text's length in words and characters, and the positions of each token in it: words (stemmed in
+    English) and Chinese characters; a Chinese character also yields the bigram with the next one, at the same
+    position. Positions count words and characters."""
     items = _TOKEN.findall(text.lower())
-    chinese = [len(item) == 1 and ("\u3400" <= item <= "\u9fff" or "\uf900" <= item <= "\ufaff") for item in items]
+    chinese = [item >= "\u3400" for item in items]  # an item is a word of ASCII letters and digits or one character
     chinese.append(False)
     english = lang == "en"
+    found: dict[str, list[int]] = {}
+    at = found.setdefault
     for position, item in enumerate(items):
         if chinese[position]:
-            out.append((item, position))
+            at(item, []).append(position)
             if chinese[position + 1]:
-                out.append((item + items[position + 1], position))
+                at(item + items[position + 1], []).append(position)
         else:
-            out.append((stem(item) if english else item, position))
-    return out
+            at(stem(item) if english else item, []).append(position)
+    return len(items), found
 
 
 @dataclass
@@ -103,6 +96,11 @@ _MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--(.*?)-->|<(/?)([a-
                      re.S)
 _ATTRIBUTE = re.compile(r'\b(id|class)="([^"]*)"')
 _BREAKS = frozenset(("br", "p", "li", "td", "th", "dd", "dt", "div"))
+# Tags that change nothing the scanner records (inline start tags, every end tag but a quote's) are removed first,
+# in one pass of the regular expression engine, so that the scanner's loop meets a third as many pieces (and a
+# word that an inline tag splits inside a quote is indexed as the one word a reader sees).
+_INERT = re.compile(r"<(?!(?:q|script|style|br|p|li|td|th|dd|dt|div|h2|h3|tr|figure)\b)[a-zA-Z][^>]*>"
+                    r"|</(?!(?:q|script|style)\b)[a-zA-Z][^>]*>", re.I)
 
 
 def _cut(body: str) -> list[Section]:
@@ -112,7 +110,7 @@ def _cut(body: str) -> list[Section]:
     cut = [Section("")]
     quote = 0
     excluded = False
-    for match in _MARKUP.finditer(body):
+    for match in _MARKUP.finditer(_INERT.sub("", body)):
         text, tag = match.group(6), match.group(4)
         if text is not None:
             if not excluded:
@@ -216,21 +214,14 @@ def build_index(entries: Iterable[Entry], registry: Registry, glossary: Glossary
         lengths = dict.fromkeys(FIELDS, 0)
         found: list[tuple[int, int, int, dict[str, list[int]]]] = []  # field, section, length, token -> positions
         for name, section, text in fields:
-            items = tokens(text, lang)
-            count = items[-1][1] + 1 if items else 0  # every word or character has a token at its position
+            count, at = positions(text, lang)
             lengths[name] += count
-            positions: dict[str, list[int]] = {}
-            for token, position in items:
-                if token in positions:
-                    positions[token].append(position)
-                else:
-                    positions[token] = [position]
-            found.append((FIELDS.index(name), section, count, positions))
+            found.append((FIELDS.index(name), section, count, at))
         body = lengths["b"]
-        for number, section, count, positions in found:
+        for number, section, count, by_token in found:
             size = count if number == NAME_FIELD else body  # a name's own length, or the page's body length
-            for token, where in positions.items():
-                if len(token) == 1 and ("\u3400" <= token <= "\u9fff" or "\uf900" <= token <= "\ufaff"):
+            for token, where in by_token.items():
+                if token >= "\u3400" and len(token) == 1:
                     postings[token].append([page_id, section, number, size, len(where)])  # a unigram: its count
                     numbers += 5
                 elif len(where) == 1:
