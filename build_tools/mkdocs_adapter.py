@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.commands.build import build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
@@ -40,6 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
+from watchdog.observers.polling import PollingObserver
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
 from .browser import find_chromium
@@ -53,6 +55,9 @@ from .render import Page as RenderedPage
 
 PLUGIN = "mineral-plans"
 DIRTY_WARNING = "A 'dirty' build is being performed"
+# `make serve ONLY=en`: the language a preview renders and serves (unset: every language); builds render all
+SERVE_LANGUAGE = "PLANS_SERVE_LANGUAGE"
+POLL = 0.1  # seconds between two looks at the watched folders under `mkdocs serve`
 
 
 class _Generated(File):
@@ -131,6 +136,60 @@ def _write_files(site_dir: Path, files: tuple[StaticFile, ...], going_on: Callab
     return True
 
 
+class _Compiled(BytecodeCache):
+    """The theme's templates compiled once per process: MkDocs gives every build (each language, each rebuild
+    under `mkdocs serve`) a new Jinja environment, which compiled the 30-odd templates a page uses again. Kept
+    in memory by template, source checksum and the settings that change the compiled code; a changed template is
+    compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str, object, tuple[str, ...]], Any] = {}
+
+    @staticmethod
+    def _key(bucket: Bucket) -> tuple[str, str, object, tuple[str, ...]]:
+        env = bucket.environment
+        return bucket.key, bucket.checksum, env.autoescape, tuple(sorted(env.extensions))
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        bucket = Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
+        bucket.code = self.code.get(self._key(bucket))
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        self.code[self._key(bucket)] = bucket.code
+
+
+_COMPILED = _Compiled()
+_THEME_FILES: dict[tuple[object, ...], list[str]] = {}  # theme folders and static templates -> the files listed
+_THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
+
+
+def _theme_listed_once(config: MkDocsConfig) -> None:
+    """MkDocs lists the theme's files at every build (Material ships 14,500, most of them icons) and tests each
+    name against a dozen patterns: a seventh of a rebuild under `mkdocs serve`. The theme's environment here
+    answers that listing from the first build of the process with the same folders and static templates. MkDocs
+    does not watch the theme either (unless `--watch-theme`): a file added to the theme needs a new serve."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        env = make_env()
+        list_templates = env.list_templates
+
+        def listed(extensions: Any = None, filter_func: Callable[[str], bool] | None = None) -> list[str]:
+            if filter_func is None or getattr(filter_func, "__qualname__", "") != _THEME_FILTER:
+                return list_templates(extensions, filter_func)
+            key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)))
+            if key not in _THEME_FILES:
+                _THEME_FILES[key] = list_templates(extensions, filter_func)
+            return list(_THEME_FILES[key])
+
+        env.list_templates = listed  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
+
+
 def _digest(content: str, *about: object) -> str:
     return hashlib.sha1(f"{content}\0{about!r}".encode()).hexdigest()
 
@@ -168,6 +227,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     everything = True  # this build renders every page: first build, or the navigation or configuration changed
     builds = 0  # builds started: the search index computed after a serve build is written only for the latest
     indexing: _SearchIndex | None = None  # a build's search index, computed beside MkDocs' rendering
+    languages: tuple[str, ...] = LANGUAGES  # the languages built: all, but under serve those SERVE_LANGUAGE names
 
     def __init__(self) -> None:
         super().__init__()
@@ -189,13 +249,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         base_url = (config.site_url or "").removesuffix(prefix(self.config.language))
         if self.config.language == DEFAULT_LANGUAGE or self.site is None:
             # The other languages' builds reuse the pages rendered here (see on_post_build).
+            self.languages = self._languages()
             checked = check_site(Path(config.config_file_path), self._root(config))
             if checked.diagnostics.errors:
                 raise PluginError(f"{len(checked.diagnostics.errors)} problem(s) in content:\n"
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
             self.builds += 1  # a search index still being computed for an earlier build is dropped
-            self.site = render_site(checked, base_url, titles, search_later=True)
+            self.site = render_site(checked, base_url, titles, search_later=True, languages=self.languages)
             if self.command != "serve" and self.site.later is not None:
                 self.indexing = _SearchIndex(self.site.later)  # while MkDocs renders the pages
             self.prints = [PlanPrint(plan.id, {lang: text_in(plan.title, lang) for lang in LANGUAGES},
@@ -211,9 +272,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 self.warnings = CountHandler()
                 self.warnings.setLevel(logging.WARNING)
                 logging.getLogger("mkdocs").addHandler(self.warnings)
+        _theme_listed_once(config)
         config.extra["plans_language_roots"] = {_hreflang(lang): base_url + prefix(lang) for lang in LANGUAGES}
         config.extra["plans_search_words"] = json.dumps(SEARCH_WORDS[self.config.language], ensure_ascii=False)
-        config.nav = [item.to_mkdocs() for item in self.site.nav[self.config.language]]
+        config.nav = [item.to_mkdocs() for item in self.site.nav.get(self.config.language, ())]
         if self.command == "serve":  # a preview needs no sitemap (every page, rendered at each rebuild)
             config.theme.static_templates.discard("sitemap.xml")
         if self.dirty:
@@ -223,9 +285,27 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             self.writing = {}
         return config
 
+    def _languages(self) -> tuple[str, ...]:
+        """Under `mkdocs serve`, the language SERVE_LANGUAGE names, if set: an edit then re-renders half the pages."""
+        only = os.environ.get(SERVE_LANGUAGE, "").strip()
+        if self.command != "serve" or not only:
+            return LANGUAGES
+        if only not in LANGUAGES:
+            raise PluginError(f"{SERVE_LANGUAGE}={only!r} (make serve ONLY=…): expected one of "
+                              f"{', '.join(LANGUAGES)}, or nothing for every language")
+        if not self.builds:
+            logging.getLogger("mkdocs").info(f"serving only the {LABELS[only]['language_name']} pages "
+                                             f"({SERVE_LANGUAGE}={only}); the other languages are not built")
+        return (only,)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self.pages = {}
+        if self.config.language not in self.languages:  # a preview of another language: the root leads to it
+            target = prefix(self.languages[0])
+            files.append(self._file(config, "index.html", f'<!doctype html><meta charset="utf-8">'
+                                    f'<meta http-equiv="refresh" content="0; url={target}">'
+                                    f'<a href="{target}">{target}</a>'))
         for page in self.site.pages:
             if page.lang != self.config.language:
                 continue
@@ -253,8 +333,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every value the theme prints is escaped for HTML unless a template marks it safe (the page body,
         which the site's own templates escaped): a title, description or name from content cannot become
-        markup. Material's templates print them raw, assuming trusted Markdown."""
+        markup. Material's templates print them raw, assuming trusted Markdown. The templates are compiled once
+        per process (_Compiled)."""
         env.autoescape = True
+        env.bytecode_cache = _COMPILED
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -293,7 +375,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             self.writing = {}
         if self.config.language != DEFAULT_LANGUAGE:
             return
-        for lang in LANGUAGES:
+        for lang in self.languages:
             if lang != DEFAULT_LANGUAGE:
                 other = _language_config(config, lang, self.config.titles, self.config.copyrights)
                 plugin = other.plugins[PLUGIN]
@@ -301,6 +383,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 assert plugin is not self
                 plugin.site = self.site  # every language's pages were rendered in this build's on_config
                 plugin.command, plugin.dirty, plugin.written = self.command, self.dirty, self.written
+                plugin.languages = self.languages
                 build(other, dirty=self.dirty)
         if self.indexing is not None:
             indexing, self.indexing = self.indexing, None
@@ -344,9 +427,21 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         self.published = self.staging = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """The content and tables are watched too, and every watched folder is polled every POLL seconds:
+        MkDocs polls every half second, a quarter of a second on average between saving and rebuilding. Its
+        watches (docs, mkdocs.yml, the theme under --watch-theme) move to the faster observer, which MkDocs
+        starts after this event."""
         root = self._root(config)
-        for folder in (self.config.content, self.config.tables):
-            server.watch(str(root / folder))
+        moved = []
+        for path in (config.docs_dir, config.config_file_path, *config.theme.dirs):
+            try:
+                server.unwatch(path)
+            except KeyError:  # not watched: a theme folder without --watch-theme
+                continue
+            moved.append(path)
+        server.observer = PollingObserver(timeout=POLL)
+        for path in (*moved, root / self.config.content, root / self.config.tables):
+            server.watch(str(path))
         return server
 
 

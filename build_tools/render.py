@@ -40,15 +40,16 @@ KINDS = (text, reading, boxes, report, matrix, minerals, zones, glossary, data)
 
 
 def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None, *,
-                search_later: bool = False) -> Site:
+                search_later: bool = False, languages: tuple[str, ...] = LANGUAGES) -> Site:
     """`titles`: the site's name in each language (mkdocs.yml: site_name, and the plugin's `titles`).
     `search_later`: leave the search index (half of the generator's time) to `Site.later`, for `mkdocs serve`,
-    which shows an edited page first and writes the index after."""
+    which shows an edited page first and writes the index after. `languages`: the languages rendered (all but
+    for a preview of one language; the open data, which the Chinese build holds, is always there)."""
     r = Renderer(checked, site_url, titles)
     r.env.globals.update(table_grid=boxes.table_grid, cell_view=facets.cell_view)  # module functions
     pages: list[Page] = []
     nav: dict[str, tuple[NavItem, ...]] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         nav[lang] = tuple(_nav(r, lang))
         pages.append(r.page(lang, "", "home.html.j2", None, LABELS[lang]["home"],
                             site_title=r.titles.get(lang, LABELS[lang]["home"])))
@@ -58,13 +59,13 @@ def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | N
     files = [StaticFile(f"{old.old_url}index.html", lang, redirect.render(
                 html_lang="zh-Hans" if lang == DEFAULT_LANGUAGE else lang, message=LABELS[lang]["redirect"],
                 target=redirect_target(old, lang), absolute_target=r.absolute(old.target, lang)))
-             for lang in LANGUAGES for old in r.redirect_pages]
+             for lang in languages for old in r.redirect_pages]
     files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in r.data]
-    files += [f for lang in LANGUAGES for f in downloads.files(r, lang)]
+    files += [f for lang in languages for f in downloads.files(r, lang)]
 
     def search() -> tuple[StaticFile, ...]:
         index: list[StaticFile] = []
-        for lang in LANGUAGES:
+        for lang in languages:
             entries = [Entry(p.url, p.title, p.html, *_describe(r, p.url, lang),
                              facets_of_page(list(p.shows), checked.tags) | facets.facet_of_url(r, p.url),
                              _names(r, p.url))

@@ -9,11 +9,14 @@ import logging
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from .site_build import project_config
 
@@ -28,13 +31,22 @@ def serve(mini: Path, tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     config = project_config(mini)
     served = tmp_path / "served"
+    with serving(config, served) as first:
+        build(first, dirty=True, serve_url="http://127.0.0.1:8000/")
+        yield mini, served
+
+
+@contextmanager
+def serving(config: Path, served: Path) -> Iterator[MkDocsConfig]:
+    """The configuration of a first `mkdocs serve --dirty` build, its plugins started, and stopped after."""
     first = load_config(str(config), site_dir=str(served))
     first.plugins.on_startup(command="serve", dirty=True)
-    build(first, dirty=True, serve_url="http://127.0.0.1:8000/")
-    yield mini, served
-    first.plugins.on_shutdown()
-    for handler_filter in list(logging.getLogger("mkdocs.commands.build").filters):
-        logging.getLogger("mkdocs.commands.build").removeFilter(handler_filter)
+    try:
+        yield first
+    finally:
+        first.plugins.on_shutdown()
+        for handler_filter in list(logging.getLogger("mkdocs.commands.build").filters):
+            logging.getLogger("mkdocs.commands.build").removeFilter(handler_filter)
 
 
 def rebuild(project: Path, served: Path) -> None:
@@ -100,3 +112,74 @@ def test_a_change_of_navigation_re_renders_every_page(serve: tuple[Path, Path]) 
     assert after["index.html"] == before["index.html"]
     kept = [page for page in english if after[page] == before[page]]
     assert not kept, f"pages kept the old navigation: {kept}"
+
+
+def test_a_preview_of_one_language_renders_only_that_language(mini: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve ONLY=en`: the English pages only, the root leading to them, and an edit shows there."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("PLANS_SERVE_LANGUAGE", "en")
+    served = tmp_path / "served"
+    with serving(project_config(mini), served) as first:
+        build(first, dirty=True, serve_url="http://127.0.0.1:8000/")
+        pages = sorted(written(served))
+        assert "en/mini-2021-2025/ch1/index.html" in pages
+        assert [page for page in pages if not page.startswith("en/")] == ["404.html", "index.html"], pages
+        assert 'url=en/' in (served / "index.html").read_text(encoding="utf-8")
+        edit(mini, PARAGRAPH, "Revised " + PARAGRAPH)
+        rebuild(mini, served)
+        assert "Revised This plan" in (served / PAGE).read_text(encoding="utf-8")
+        assert wait_for(lambda: "Revised This plan" in search_text(served)), "the search index did not follow"
+        assert not (served / "search").exists()  # no Chinese index either
+
+
+def test_a_preview_of_an_unknown_language_says_what_to_set(mini: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("PLANS_SERVE_LANGUAGE", "fr")
+    with serving(project_config(mini), tmp_path / "served") as config, pytest.raises(Abort):
+        build(config, dirty=True, serve_url="http://127.0.0.1:8000/")
+    assert "PLANS_SERVE_LANGUAGE='fr' (make serve ONLY=…): expected one of zh, en" in caplog.text
+    assert not (tmp_path / "served").exists()
+
+
+def test_theme_templates_compiled_once_follow_a_changed_template(tmp_path: Path) -> None:
+    """The compiled templates the builds of one process share (each MkDocs build makes a new environment): the
+    same source is compiled once, an edited one again, and an environment that does not escape gets its own."""
+    from jinja2 import Environment, FileSystemLoader
+
+    from build_tools.mkdocs_adapter import _COMPILED
+
+    def render(autoescape: bool = True) -> str:
+        env = Environment(loader=FileSystemLoader(str(tmp_path)), autoescape=autoescape)
+        env.bytecode_cache = _COMPILED
+        return env.get_template("page.html").render(title="<b>")
+
+    (tmp_path / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    assert render() == "<h1>&lt;b&gt;</h1>"
+    compiled = len(_COMPILED.code)
+    assert render() == "<h1>&lt;b&gt;</h1>" and len(_COMPILED.code) == compiled  # reused, not compiled again
+    (tmp_path / "page.html").write_text("<h2>{{ title }}</h2>", encoding="utf-8")
+    assert render() == "<h2>&lt;b&gt;</h2>"
+    assert render(autoescape=False) == "<h2><b></h2>"
+
+
+def test_serve_polls_content_tables_and_its_own_watches_every_tenth_of_a_second(mini: Path, tmp_path: Path) -> None:
+    """MkDocs polls every half second; the plugin moves MkDocs' watches to a faster observer and adds its own."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from build_tools.mkdocs_adapter import POLL
+
+    config = load_config(str(project_config(mini)), site_dir=str(tmp_path / "served"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)
+    server.watch(config.config_file_path)
+    try:
+        server = config.plugins.on_serve(server, config=config, builder=lambda: None)
+        emitters = server.observer.emitters
+        assert {Path(e.watch.path) for e in emitters} == {  # watchdog watches a file (mkdocs.yml) through its folder
+            Path(config.docs_dir), Path(config.config_file_path).parent, mini / "content", mini / "tables"}
+        assert {e.timeout for e in emitters} == {POLL} and POLL <= 0.1
+    finally:
+        server.server_close()
