@@ -432,7 +432,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         watches (docs, mkdocs.yml, the theme under --watch-theme) move to the faster observer, which MkDocs
         starts after this event."""
         root = self._root(config)
-        moved = []
+        moved: list[str] = []
         for path in (config.docs_dir, config.config_file_path, *config.theme.dirs):
             try:
                 server.unwatch(path)
@@ -440,8 +440,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 continue
             moved.append(path)
         server.observer = PollingObserver(timeout=POLL)
-        for path in (*moved, root / self.config.content, root / self.config.tables):
-            server.watch(str(path))
+        for folder in (*moved, str(root / self.config.content), str(root / self.config.tables)):
+            server.watch(folder)
         return server
 
 
