@@ -47,7 +47,7 @@ from markupsafe import escape as autoescape
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .diagnostics import Diagnostics
 from .labels import LABELS, SEARCH_WORDS
-from .pages.base import TITLE_ANCHOR, NavItem, Page, Site, text_in
+from .pages.base import TITLE_ANCHOR, NavItem, Page, Site, headings, text_in
 from .pipeline import Checked, check_site
 from .publish import discard, publish, staging_folder
 from .render import render_site
@@ -229,30 +229,20 @@ def build_site(root: Path, out: Path, site_dir: Path | None = None, *, checked: 
 
 # ------------------------------------------------------------------------------------------ Markdown
 
-_HEADING = re.compile(r'<h([123])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TITLE = re.compile(rf'<h1[^>]*\bid="{TITLE_ANCHOR}"[^>]*>(.*?)</h1>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
 def toc_tokens(html: str) -> list[dict[str, Any]]:
     """The page's contents as Python-Markdown's toc extension gives them (md.toc_tokens, which MkDocs and
     Zensical read): the <h1 id="plan-title"> ("skip to content" leads there) holding the h2 and h3 headings
-    that carry an id, nested; names as HTML, the headings' text re-escaped (as mkdocs_adapter.contents)."""
-    title: dict[str, Any] | None = None
-    out: list[dict[str, Any]] = []
-    for level, anchor, inner in _HEADING.findall(html):
-        name = escape(unescape(_TAG.sub("", inner)).strip())
-        token: dict[str, Any] = {"level": int(level), "id": anchor, "name": name, "html": name,
-                                 "data-toc-label": "", "children": []}
-        if level == "1":
-            if anchor == TITLE_ANCHOR and title is None:
-                title = token
-            continue
-        siblings = title["children"] if title is not None else out
-        if level == "3" and siblings:
-            siblings[-1]["children"].append(token)
-        else:
-            siblings.append(token)
-    return ([title] if title is not None else []) + out
+    that carry an id after it (pages.base.headings, as mkdocs_adapter gives MkDocs)."""
+    title = _TITLE.search(html)
+    if title is None:
+        return headings(html)
+    name = escape(unescape(_TAG.sub("", title.group(1))).strip())
+    return [{"level": 1, "id": TITLE_ANCHOR, "name": name, "html": name, "data-toc-label": "",
+             "children": headings(html[title.end():])}, *headings(html[:title.start()])]
 
 
 class _Keep(Preprocessor):

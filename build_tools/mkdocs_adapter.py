@@ -17,13 +17,12 @@ import json
 import logging
 import multiprocessing
 import os
-import re
 import shutil
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,7 @@ from watchdog.observers.polling import PollingObserver
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
 from .browser import find_chromium
 from .labels import LABELS, SEARCH_WORDS
-from .pages.base import StaticFile, text_in
+from .pages.base import StaticFile, headings, text_in
 from .pdf import NEEDS_CHROMIUM, PlanPrint, print_plans
 from .pipeline import check_site
 from .publish import discard, publish, staging_folder
@@ -354,7 +353,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             return html
         # The title is the page's first anchor (Material's "skip to content" link leads there); its headings
         # with an id are the page's "on this page" contents.
-        title: Any = {"level": 1, "id": TITLE_ANCHOR, "name": escape(ours.title), "children": contents(ours.html)}
+        title: Any = {"level": 1, "id": TITLE_ANCHOR, "name": escape(ours.title), "children": headings(ours.html)}
         page.toc = get_toc([title])
         return ours.html
 
@@ -443,24 +442,6 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         for folder in (*moved, str(root / self.config.content), str(root / self.config.tables)):
             server.watch(folder)
         return server
-
-
-_HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def contents(html: str) -> list[Any]:
-    """The h2 and h3 headings that carry an id, nested, as MkDocs' table of contents tokens (names as HTML,
-    the headings' text re-escaped)."""
-    out: list[Any] = []
-    for level, anchor, inner in _HEADING.findall(html):
-        name = escape(unescape(_TAG.sub("", inner)).strip())
-        token = {"level": int(level), "id": anchor, "name": name, "children": []}
-        if level == "3" and out:
-            out[-1]["children"].append(token)
-        else:
-            out.append(token)
-    return out
 
 
 def project_config(root: Path, project: Path, site_dir: Path, path: Path, *, pdf: bool = False) -> Path:

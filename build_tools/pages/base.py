@@ -8,6 +8,7 @@ of this package (text, boxes, facets, matrix, report, glossary, data) with `Rend
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,24 @@ from ..zonepairs import ZonePair
 T = TypeVar("T")
 
 TITLE_ANCHOR = "plan-title"  # the id of every page's <h1> (templates/*.html.j2)
+_HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def headings(page_html: str) -> list[dict[str, Any]]:
+    """The h2 and h3 headings of a page that carry an id, nested, as table-of-contents tokens in the shape of
+    Python-Markdown's md.toc_tokens, which MkDocs and Zensical read (names as HTML: the headings' text
+    re-escaped). The page's "on this page" contents under both engines."""
+    out: list[dict[str, Any]] = []
+    for level, anchor, inner in _HEADING.findall(page_html):
+        name = html.escape(html.unescape(_TAG.sub("", inner)).strip())
+        token: dict[str, Any] = {"level": int(level), "id": anchor, "name": name, "html": name,
+                                 "data-toc-label": "", "children": []}
+        if level == "3" and out:
+            out[-1]["children"].append(token)
+        else:
+            out.append(token)
+    return out
 
 
 @dataclass(frozen=True)
