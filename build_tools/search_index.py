@@ -99,8 +99,9 @@ _BREAKS = frozenset(("br", "p", "li", "td", "th", "dd", "dt", "div"))
 # Tags that change nothing the scanner records (inline start tags, every end tag but a quote's) are removed first,
 # in one pass of the regular expression engine, so that the scanner's loop meets a third as many pieces (and a
 # word that an inline tag splits inside a quote is indexed as the one word a reader sees).
-_INERT = re.compile(r"<(?!(?:q|script|style|br|p|li|td|th|dd|dt|div|h2|h3|tr|figure)\b)[a-zA-Z][^>]*>"
-                    r"|</(?!(?:q|script|style)\b)[a-zA-Z][^>]*>", re.I)
+_KEPT = ("q", "script", "style")  # the tags whose end the scanner reads
+_INERT = re.compile(rf"<(?!(?:{'|'.join((*_KEPT, *sorted(_BREAKS | SECTION_TAGS)))})\b)[a-zA-Z][^>]*>"
+                    rf"|</(?!(?:{'|'.join(_KEPT)})\b)[a-zA-Z][^>]*>", re.I)
 
 
 def _cut(body: str) -> list[Section]:
