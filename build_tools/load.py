@@ -598,7 +598,8 @@ def load_corpus(root: Path, plans: list[_PlanFiles] | None = None) -> tuple[Corp
                         "is its province's, a province's has none")
             plan = dataclasses.replace(plan, parent=None)  # links and coverage would only echo the cycle
         resolved.append(_resolve(plan, root, files, diags))
-    return Corpus(tuple(sorted(resolved, key=lambda p: (_depth(p, resolved), p.id))), str(root)), diags
+    unordered = Corpus(tuple(resolved), str(root))  # a province before its cities, cities before counties
+    return Corpus(tuple(sorted(resolved, key=lambda p: (unordered.depth(p), p.id))), str(root)), diags
 
 
 def _parent_cycle(plan_id: str, parents: dict[str, str | None]) -> list[str]:
@@ -613,17 +614,6 @@ def _parent_cycle(plan_id: str, parents: dict[str, str | None]) -> list[str]:
             return []  # a cycle further up, reported at its own plans
         current = parents[current]
     return []
-
-
-def _depth(plan: Plan, plans: list[Plan]) -> int:
-    """How many parent plans stand above this one: a province before its cities, cities before counties."""
-    by_id = {p.id: p for p in plans}
-    depth, seen = 0, {plan.id}
-    while plan.parent in by_id and plan.parent not in seen:
-        plan = by_id[plan.parent]
-        seen.add(plan.id)
-        depth += 1
-    return depth
 
 
 _PLAN_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -325,6 +325,15 @@ class Corpus:
     def plan(self, plan_id: str) -> Plan | None:
         return self._plan_index.get(plan_id)
 
+    def depth(self, plan: Plan) -> int:
+        """How many parent plans stand above this one: 0 for a province's, 1 for a city's, 2 for a county's."""
+        depth, seen = 0, {plan.id}
+        while plan.parent is not None and (parent := self.plan(plan.parent)) is not None and parent.id not in seen:
+            plan = parent
+            seen.add(plan.id)
+            depth += 1
+        return depth
+
     def row(self, identifier: str) -> Row | None:
         """The table row an identifier names (plan/boxN/KEY), if any."""
         plan_id, _, rest = identifier.partition("/")

@@ -224,7 +224,7 @@ def _zones(corpus: Corpus, concordance: Concordance, doc: object, diags: Diagnos
     # Rows linked to each other name one zone: a province's row, the rows of the cities that take it up, the
     # rows of their counties. The zone is listed under the row of the plan nearest the province but below it
     # (the city's: first city in the corpus's order), with the others as its sources, parent's first.
-    depth = {p.id: _depth(corpus, p) for p in corpus.plans}
+    depth = {p.id: corpus.depth(p) for p in corpus.plans}
     order = {p.id: i for i, p in enumerate(corpus.plans)}
     group: dict[str, list[str]] = {identifier: [identifier] for identifier in by_row}
     for source, target in links.items():
@@ -341,14 +341,6 @@ _LEVEL_EN = re.compile(r"\s*\((national|provincial|city|county)[- ]level( plan)?
 
 def _strip_level_en(english: str) -> str:
     return _LEVEL_EN.sub("", english).strip()
-
-
-def _depth(corpus: Corpus, plan: Plan) -> int:
-    """0 for a province's plan, 1 for a city's, 2 for a county's."""
-    steps = 0
-    while plan.parent and (parent := corpus.plan(plan.parent)) is not None and steps < 10:
-        plan, steps = parent, steps + 1
-    return steps
 
 
 def _places(plan: Plan, row: Row, parent_rows: list[tuple[str, Plan, Table, Row]], counties: dict[str, Text]) -> Text:
