@@ -241,14 +241,15 @@ def _row(name: str, samples: list[float], unit: str = "s", digits: int = 2) -> s
 
 GENERATE = ("import sys, time\nfrom pathlib import Path\nfrom build_tools.pipeline import check_project\n"
             "from build_tools.render import render_site\nstart = time.perf_counter()\n"
-            "render_site(check_project(Path(sys.argv[1])), 'https://example.org/', search_later=sys.argv[2] == '1')\n"
+            "later = sys.argv[2] == '1'\n"
+            "render_site(check_project(Path(sys.argv[1])), 'https://example.org/', search_later=later, beside=later)\n"
             "print(time.perf_counter() - start)")
 
 
 def time_generator_child(root: Path, *, search_later: bool = False) -> float:
-    """The generator's own work as a build does it: in a fresh process (templates compiled, nothing cached),
-    imports excluded; with `search_later`, without the search index (what the build waits for before MkDocs
-    renders pages: the index is built beside them)."""
+    """The generator's own work: in a fresh process (templates compiled, nothing cached), imports excluded; with
+    `search_later`, what the build waits for before MkDocs renders pages, as the build does it: without the
+    search index (built beside the pages), the English rendered in a second process meanwhile."""
     done = subprocess.run([sys.executable, "-c", GENERATE, str(root), "1" if search_later else "0"], check=True,
                           capture_output=True, text=True, env=ENV)
     return float(done.stdout.strip().splitlines()[-1])

@@ -43,6 +43,7 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
+from .beside import prepare, stop
 from .browser import find_chromium
 from .labels import LABELS, SEARCH_WORDS
 from .pages.base import StaticFile, headings, text_in
@@ -238,8 +239,13 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty and command == "serve"
+        if command == "serve":
+            prepare()  # the fork server for rendering beside the build, started before serve's threads
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
+    def on_shutdown(self) -> None:
+        stop()
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -255,7 +261,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                                   + checked.diagnostics.report())
             titles = {DEFAULT_LANGUAGE: config.site_name, **self.config.titles}
             self.builds += 1  # a search index still being computed for an earlier build is dropped
-            self.site = render_site(checked, base_url, titles, search_later=True, languages=self.languages)
+            self.site = render_site(checked, base_url, titles, search_later=True, languages=self.languages,
+                                    beside=True)
             if self.command != "serve" and self.site.later is not None:
                 self.indexing = _SearchIndex(self.site.later)  # while MkDocs renders the pages
             self.prints = [PlanPrint(plan.id, {lang: text_in(plan.title, lang) for lang in LANGUAGES},

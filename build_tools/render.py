@@ -8,6 +8,8 @@ search index. Nothing here touches MkDocs or the disk; the MkDocs adapter hands 
 
 from __future__ import annotations
 
+import logging
+
 from .addresses import (
     DATA_URL,
     DEFAULT_LANGUAGE,
@@ -24,6 +26,7 @@ from .addresses import (
     src_of,
     table_url,
 )
+from .beside import Beside
 from .citations import chain
 from .labels import LABELS
 from .model import Division, Plan
@@ -40,28 +43,24 @@ KINDS = (text, reading, boxes, report, matrix, minerals, zones, glossary, data)
 
 
 def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | None = None, *,
-                search_later: bool = False, languages: tuple[str, ...] = LANGUAGES) -> Site:
+                search_later: bool = False, languages: tuple[str, ...] = LANGUAGES, beside: bool = False) -> Site:
     """`titles`: the site's name in each language (mkdocs.yml: site_name, and the plugin's `titles`).
     `search_later`: leave the search index (half of the generator's time) to `Site.later`, for `mkdocs serve`,
     which shows an edited page first and writes the index after. `languages`: the languages rendered (all but
-    for a preview of one language; the open data, which the Chinese build holds, is always there)."""
+    for a preview of one language; the open data, which the Chinese build holds, is always there). `beside`:
+    the languages after the first rendered in a second process meanwhile (build_tools.beside); the site is the
+    same."""
+    away = Beside(_rendered, checked, site_url, titles, languages[1:]) if beside and len(languages) > 1 else None
     r = Renderer(checked, site_url, titles)
-    r.env.globals.update(table_grid=boxes.table_grid, cell_view=facets.cell_view)  # module functions
-    pages: list[Page] = []
-    nav: dict[str, tuple[NavItem, ...]] = {}
-    for lang in languages:
-        nav[lang] = tuple(_nav(r, lang))
-        pages.append(r.page(lang, "", "home.html.j2", None, LABELS[lang]["home"],
-                            site_title=r.titles.get(lang, LABELS[lang]["home"])))
-        for kind in KINDS:
-            pages.extend(kind.pages(r, lang))
-    redirect = r.env.get_template("redirect.html.j2")
-    files = [StaticFile(f"{old.old_url}index.html", lang, redirect.render(
-                html_lang="zh-Hans" if lang == DEFAULT_LANGUAGE else lang, message=LABELS[lang]["redirect"],
-                target=redirect_target(old, lang), absolute_target=r.absolute(old.target, lang)))
-             for lang in languages for old in r.redirect_pages]
+    pages, nav, files = _rendered_by(r, languages[:1] if away is not None else languages)
     files += [StaticFile(f.path, DEFAULT_LANGUAGE, f.text) for f in r.data]
-    files += [f for lang in languages for f in downloads.files(r, lang)]
+    if away is not None:
+        more_pages, more_nav, more_files = away.result()
+        if away.failure:
+            logging.getLogger(__name__).debug("rendered here: %s", away.failure)
+        pages += more_pages
+        nav.update(more_nav)
+        files += more_files
 
     def search() -> tuple[StaticFile, ...]:
         index: list[StaticFile] = []
@@ -76,9 +75,38 @@ def render_site(checked: Checked, site_url: str = "", titles: dict[str, str] | N
         return tuple(index)
 
     ordered = tuple(sorted(pages, key=lambda p: (p.lang, p.src)))
+    files.sort(key=lambda f: (f.lang, f.path))  # the same order whichever process rendered them
     if search_later:
         return Site(ordered, nav, tuple(files), later=search)
     return Site(ordered, nav, (*files, *search()))
+
+
+Rendered = tuple[list[Page], dict[str, tuple[NavItem, ...]], list[StaticFile]]
+
+
+def _rendered_by(r: Renderer, languages: tuple[str, ...]) -> Rendered:
+    """The pages, navigation and files (redirect pages, downloads) of these languages; the open data apart."""
+    r.env.globals.update(table_grid=boxes.table_grid, cell_view=facets.cell_view)  # module functions
+    pages: list[Page] = []
+    nav: dict[str, tuple[NavItem, ...]] = {}
+    for lang in languages:
+        nav[lang] = tuple(_nav(r, lang))
+        pages.append(r.page(lang, "", "home.html.j2", None, LABELS[lang]["home"],
+                            site_title=r.titles.get(lang, LABELS[lang]["home"])))
+        for kind in KINDS:
+            pages.extend(kind.pages(r, lang))
+    redirect = r.env.get_template("redirect.html.j2")
+    files = [StaticFile(f"{old.old_url}index.html", lang, redirect.render(
+                html_lang="zh-Hans" if lang == DEFAULT_LANGUAGE else lang, message=LABELS[lang]["redirect"],
+                target=redirect_target(old, lang), absolute_target=r.absolute(old.target, lang)))
+             for lang in languages for old in r.redirect_pages]
+    files += [f for lang in languages for f in downloads.files(r, lang)]
+    return pages, nav, files
+
+
+def _rendered(checked: Checked, site_url: str, titles: dict[str, str] | None, languages: tuple[str, ...]) -> Rendered:
+    """What `_rendered_by` gives, from a renderer of its own: the work of the second process."""
+    return _rendered_by(Renderer(checked, site_url, titles), languages)
 
 
 def _names(r: Renderer, url: str) -> tuple[str, ...]:

@@ -188,3 +188,53 @@ def test_serve_polls_content_tables_and_its_own_watches_every_tenth_of_a_second(
         assert {e.timeout for e in emitters} == {POLL} and POLL <= 0.1
     finally:
         server.server_close()
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the processes from /proc (Linux)")
+def test_serve_renders_the_english_of_each_rebuild_in_its_worker(mini: Path, tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` as `make serve` runs it: a worker process started before serve's threads renders
+    the English of each rebuild (build_tools.beside), and goes when serve goes."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLANS_SERVE_LANGUAGE": ""}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project_config(mini)),
+                               "-a", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+
+    def shows(text: str) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{PAGE.removesuffix('index.html')}",
+                                        timeout=10) as response:
+                return text in response.read().decode("utf-8")
+        except OSError:
+            return False
+
+    try:
+        assert wait_for(lambda: shows(PARAGRAPH), 120), "serve did not start"
+        workers = _children(server.pid)
+        assert len(workers) == 1, workers
+        before = _cpu_ticks(workers[0])
+        edit(mini, PARAGRAPH, "Revised " + PARAGRAPH)
+        assert wait_for(lambda: shows("Revised This plan"), 60), "the edit did not show"
+        assert _cpu_ticks(workers[0]) > before, "the worker did not render the rebuild's English"
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs shuts the plugins down
+        server.wait(30)
+    assert wait_for(lambda: not Path(f"/proc/{workers[0]}").exists(), 10), "the worker outlived serve"
