@@ -13,6 +13,7 @@ afresh, and compiling the templates again (0.4 s) would take most of the time sa
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import multiprocessing.connection
@@ -47,7 +48,11 @@ class _Worker:
         context = multiprocessing.get_context("fork")
         self.connection, theirs = context.Pipe()
         self.process = context.Process(target=_serve, args=(theirs, self.connection), name="beside", daemon=True)
-        self.process.start()
+        gc.freeze()  # what exists now is never collected in the worker: its collections copy no inherited page
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         theirs.close()
 
     def close(self) -> None:

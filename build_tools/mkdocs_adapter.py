@@ -11,6 +11,7 @@ drops MkDocs 1.6 in-memory generated pages; and it merges all languages into one
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -89,7 +90,11 @@ class _SearchIndex:
         self.process: multiprocessing.process.BaseProcess | None = None
         if sys.platform == "linux" and threading.active_count() == 1:
             self.process = multiprocessing.get_context("fork").Process(target=self._write, name="search index")
-            self.process.start()
+            gc.freeze()  # as for build_tools.beside: the index's collections copy none of this process's pages
+            try:
+                self.process.start()
+            finally:
+                gc.unfreeze()
 
     def _write(self) -> None:
         _write_files(self.folder, self.index())
