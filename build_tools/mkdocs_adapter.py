@@ -28,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.commands.build import build
 from mkdocs.config import config_options, load_config
 from mkdocs.config.base import Config
@@ -46,6 +45,7 @@ from watchdog.observers.polling import PollingObserver
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
 from .beside import prepare, stop
 from .browser import find_chromium
+from .compiled import COMPILED
 from .labels import LABELS, SEARCH_WORDS
 from .pages.base import StaticFile, headings, text_in
 from .pdf import NEEDS_CHROMIUM, PlanPrint, print_plans
@@ -141,30 +141,6 @@ def _write_files(site_dir: Path, files: tuple[StaticFile, ...], going_on: Callab
     return True
 
 
-class _Compiled(BytecodeCache):
-    """The theme's templates compiled once per process: MkDocs gives every build (each language, each rebuild
-    under `mkdocs serve`) a new Jinja environment, which compiled the 30-odd templates a page uses again. Kept
-    in memory by template, source checksum and the settings that change the compiled code; a changed template is
-    compiled again."""
-
-    def __init__(self) -> None:
-        self.code: dict[tuple[str, str, object, tuple[str, ...]], Any] = {}
-
-    @staticmethod
-    def _key(bucket: Bucket) -> tuple[str, str, object, tuple[str, ...]]:
-        env = bucket.environment
-        return bucket.key, bucket.checksum, env.autoescape, tuple(sorted(env.extensions))
-
-    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
-        bucket = Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
-        bucket.code = self.code.get(self._key(bucket))
-        return bucket
-
-    def set_bucket(self, bucket: Bucket) -> None:
-        self.code[self._key(bucket)] = bucket.code
-
-
-_COMPILED = _Compiled()
 _THEME_FILES: dict[tuple[object, ...], list[str]] = {}  # theme folders and static templates -> the files listed
 _THEME_FILTER = "Files.add_files_from_theme.<locals>.filter"
 
@@ -344,10 +320,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Every value the theme prints is escaped for HTML unless a template marks it safe (the page body,
         which the site's own templates escaped): a title, description or name from content cannot become
-        markup. Material's templates print them raw, assuming trusted Markdown. The templates are compiled once
-        per process (_Compiled)."""
+        markup. Material's templates print them raw, assuming trusted Markdown. The compiled templates are kept
+        between builds and processes (build_tools.compiled)."""
         env.autoescape = True
-        env.bytecode_cache = _COMPILED
+        env.bytecode_cache = COMPILED
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

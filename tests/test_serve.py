@@ -149,27 +149,6 @@ def test_a_preview_of_an_unknown_language_says_what_to_set(mini: Path, tmp_path:
     assert not (tmp_path / "served").exists()
 
 
-def test_theme_templates_compiled_once_follow_a_changed_template(tmp_path: Path) -> None:
-    """The compiled templates the builds of one process share (each MkDocs build makes a new environment): the
-    same source is compiled once, an edited one again, and an environment that does not escape gets its own."""
-    from jinja2 import Environment, FileSystemLoader
-
-    from build_tools.mkdocs_adapter import _COMPILED
-
-    def render(autoescape: bool = True) -> str:
-        env = Environment(loader=FileSystemLoader(str(tmp_path)), autoescape=autoescape)
-        env.bytecode_cache = _COMPILED
-        return env.get_template("page.html").render(title="<b>")
-
-    (tmp_path / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
-    assert render() == "<h1>&lt;b&gt;</h1>"
-    compiled = len(_COMPILED.code)
-    assert render() == "<h1>&lt;b&gt;</h1>" and len(_COMPILED.code) == compiled  # reused, not compiled again
-    (tmp_path / "page.html").write_text("<h2>{{ title }}</h2>", encoding="utf-8")
-    assert render() == "<h2>&lt;b&gt;</h2>"
-    assert render(autoescape=False) == "<h2><b></h2>"
-
-
 def test_serve_polls_content_tables_and_its_own_watches_every_tenth_of_a_second(mini: Path, tmp_path: Path) -> None:
     """MkDocs polls every half second; the plugin moves MkDocs' watches to a faster observer and adds its own."""
     from mkdocs.livereload import LiveReloadServer

@@ -33,6 +33,7 @@ from ..addresses import (
     table_url,
 )
 from ..checks import CheckResult
+from ..compiled import COMPILED
 from ..concordance import Link, exemption_for, link_quote
 from ..export import data_files, resources
 from ..labels import LABELS, LEVELS, NOTE_KINDS, plural
@@ -271,10 +272,12 @@ def page_meta(lang: str, title: str, plan: Plan | None, words: str, searchable: 
 @functools.cache
 def environment() -> Environment:
     """The templates' environment, made once per process: its compiled templates are reused by every build that
-    follows (each of `mkdocs serve`'s rebuilds; Jinja recompiles a template whose file changed). Its globals are
-    module functions and constants only, never a build's data."""
+    follows (each of `mkdocs serve`'s rebuilds; Jinja recompiles a template whose file changed), and kept for the
+    next process (build_tools.compiled). Its globals are module functions and constants only, never a build's
+    data."""
     env = Environment(
         loader=PackageLoader("build_tools", "templates"),
+        bytecode_cache=COMPILED,
         undefined=StrictUndefined,
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
