@@ -247,7 +247,8 @@ GENERATE = ("import sys, time\nfrom pathlib import Path\nfrom build_tools.pipeli
 
 
 def time_generator_child(root: Path, *, search_later: bool = False) -> float:
-    """The generator's own work: in a fresh process (templates compiled, nothing cached), imports excluded; with
+    """The generator's own work: in a fresh process (imports excluded; the templates' compiled code is loaded from
+    the cache on disk that every build keeps, build_tools.compiled, after the first run); with
     `search_later`, what the build waits for before MkDocs renders pages, as the build does it: without the
     search index (built beside the pages), the English rendered in a second process meanwhile."""
     done = subprocess.run([sys.executable, "-c", GENERATE, str(root), "1" if search_later else "0"], check=True,
@@ -345,7 +346,7 @@ IDLE = 8  # seconds between edits
 EDITED = ("content/liaoning-2021-2025/ch6.yaml", '        en: "The development and utilization of mining rights')
 
 
-def _free_port() -> int:
+def free_port() -> int:
     import socket
 
     with socket.socket() as probe:
@@ -380,7 +381,7 @@ def edit_loop(root: Path, runs: int, mode: str) -> list[float]:
         for folder in ("content", "tables"):
             shutil.copytree(root / folder, project / folder)
         config = project_config(root, project, Path(work) / "site", project / "mkdocs.yml")
-        port = _free_port()
+        port = free_port()
         flags = [] if mode == "full" else ["--dirty"]
         env = {**ENV, "PLANS_SERVE_LANGUAGE": "en" if mode == "english" else ""}
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "-f",

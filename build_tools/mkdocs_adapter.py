@@ -11,7 +11,6 @@ drops MkDocs 1.6 in-memory generated pages; and it merges all languages into one
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
@@ -19,7 +18,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -43,7 +41,7 @@ from mkdocs.utils.templates import TemplateContext
 from watchdog.observers.polling import PollingObserver
 
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, SEARCH_FOLDER, prefix, relative
-from .beside import prepare, stop
+from .beside import can_fork, prepare, start_forked, stop
 from .browser import find_chromium
 from .compiled import COMPILED
 from .labels import LABELS, SEARCH_WORDS
@@ -88,13 +86,9 @@ class _SearchIndex:
         self.index = index
         self.folder = Path(tempfile.mkdtemp(prefix="plans-search-"))
         self.process: multiprocessing.process.BaseProcess | None = None
-        if sys.platform == "linux" and threading.active_count() == 1:
+        if can_fork():
             self.process = multiprocessing.get_context("fork").Process(target=self._write, name="search index")
-            gc.freeze()  # as for build_tools.beside: the index's collections copy none of this process's pages
-            try:
-                self.process.start()
-            finally:
-                gc.unfreeze()
+            start_forked(self.process)
 
     def _write(self) -> None:
         _write_files(self.folder, self.index())
@@ -221,7 +215,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         self.command = command
         self.dirty = dirty and command == "serve"
         if command == "serve":
-            prepare()  # the fork server for rendering beside the build, started before serve's threads
+            prepare()  # the worker that renders the other language, forked before serve's threads start
         if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
 

@@ -184,14 +184,13 @@ def test_serve_renders_the_english_of_each_rebuild_in_its_worker(mini: Path, tmp
     """`mkdocs serve --dirty` as `make serve` runs it: a worker process started before serve's threads renders
     the English of each rebuild (build_tools.beside), and goes when serve goes."""
     import signal
-    import socket
     import subprocess
     import sys
     import urllib.request
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    from build_tools.benchmark import free_port
+
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLANS_SERVE_LANGUAGE": ""}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project_config(mini)),
                                "-a", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL,
