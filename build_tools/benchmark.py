@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,18 @@ ARTICLE = "liaoning-2021-2025/ch6/s5/"  # a long article with a box, the kind of
 
 # ------------------------------------------------------------------------------------------ running
 
-def run_python(code: str, *args: str) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of a child Python process; fails loudly on an error."""
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall seconds, CPU seconds (user and system, of the child and of the processes it waited
+    for: the English rendered beside the Chinese and the search index are work too) and peak resident memory."""
+
+    seconds: float
+    cpu: float
+    memory: float  # MB
+
+
+def run_python(code: str, *args: str) -> Run:
+    """A child Python process, timed; fails loudly on an error. Its standard output is dropped."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-c", code, *args], env=ENV, stdout=subprocess.DEVNULL,
@@ -63,21 +74,16 @@ def run_python(code: str, *args: str) -> tuple[float, float]:
         if child.returncode != 0:
             errors.seek(0)
             raise RuntimeError(errors.read().decode("utf-8", "replace")[-4000:])
-    return elapsed, usage.ru_maxrss / 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 BUILD = ("import sys; from mkdocs.config import load_config; from mkdocs.commands.build import build\n"
          "for config in sys.argv[1:]: build(load_config(config, strict=True))")
 
 
-def time_builds(configs: list[Path], runs: int) -> tuple[list[float], list[float]]:
+def time_builds(configs: list[Path], runs: int) -> list[Run]:
     """`runs` builds of the given configurations, all in one child process per run (one start-up each)."""
-    seconds, memory = [], []
-    for _ in range(runs):
-        elapsed, peak = run_python(BUILD, *map(str, configs))
-        seconds.append(elapsed)
-        memory.append(peak)
-    return seconds, memory
+    return [run_python(BUILD, *map(str, configs)) for _ in range(runs)]
 
 
 # ------------------------------------------------------------------------------------------ projects
@@ -239,50 +245,61 @@ def _row(name: str, samples: list[float], unit: str = "s", digits: int = 2) -> s
             f"{max(samples):.{digits}f} {unit} |")
 
 
-GENERATE = ("import sys, time\nfrom pathlib import Path\nfrom build_tools.pipeline import check_project\n"
-            "from build_tools.render import render_site\nstart = time.perf_counter()\n"
+GENERATE = ("import os, sys, time\nfrom pathlib import Path\nfrom build_tools.pipeline import check_project\n"
+            "from build_tools.render import render_site\n"
+            "def cpu(): t = os.times(); return t.user + t.system + t.children_user + t.children_system\n"
+            "start, work = time.perf_counter(), cpu()\n"
             "later = sys.argv[2] == '1'\n"
             "render_site(check_project(Path(sys.argv[1])), 'https://example.org/', search_later=later, beside=later)\n"
-            "print(time.perf_counter() - start)")
+            "print(time.perf_counter() - start, cpu() - work)")
 
 
-def time_generator_child(root: Path, *, search_later: bool = False) -> float:
-    """The generator's own work: in a fresh process (imports excluded; the templates' compiled code is loaded from
-    the cache on disk that every build keeps, build_tools.compiled, after the first run); with
-    `search_later`, what the build waits for before MkDocs renders pages, as the build does it: without the
-    search index (built beside the pages), the English rendered in a second process meanwhile."""
+def time_generator_child(root: Path, *, search_later: bool = False) -> tuple[float, float]:
+    """The generator's own work, wall and CPU seconds: in a fresh process (imports excluded; the templates'
+    compiled code is loaded from the cache on disk that every build keeps, build_tools.compiled, after the first
+    run); with `search_later`, what the build waits for before MkDocs renders pages, as the build does it:
+    without the search index (built beside the pages), the English rendered in a second process meanwhile."""
     done = subprocess.run([sys.executable, "-c", GENERATE, str(root), "1" if search_later else "0"], check=True,
                           capture_output=True, text=True, env=ENV)
-    return float(done.stdout.strip().splitlines()[-1])
+    wall, cpu = done.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def report_build(root: Path, runs: int) -> None:
     """The full build, the plain build of the same pages and the generator alone, interleaved run by run (a
-    change in the machine's load touches all three alike)."""
+    change in the machine's load touches all alike). Two shares of the generator: of the build's work (CPU
+    seconds against CPU seconds, the build's second processes included) and of the build's wall time (what the
+    build waits for before MkDocs renders pages)."""
     site = render_site(check_project(root), "https://example.org/")
-    full: list[float] = []
-    plain: list[float] = []
-    generator: list[float] = []
-    critical: list[float] = []
+    full: list[Run] = []
+    plain: list[Run] = []
+    generator: list[tuple[float, float]] = []
+    critical: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as work:
         full_config = project_config(root, root, Path(work) / "full", Path(work) / "mkdocs.yml")
         plain_config = plain_configs(root, site, Path(work))
         for _ in range(runs):
-            full += time_builds([full_config], 1)[0]
-            plain += time_builds(plain_config, 1)[0]
+            full += time_builds([full_config], 1)
+            plain += time_builds(plain_config, 1)
             generator.append(time_generator_child(root))
             critical.append(time_generator_child(root, search_later=True))
+    median = statistics.median
     print(f"\n### Build ({runs} runs each, interleaved; {len(site.pages)} generated pages in {len(LANGUAGES)} "
           "languages)\n")
     print("| measure | median | min | max |\n|---|---|---|---|")
-    print(_row("full build: `mkdocs build --strict`, both languages", full))
-    print(_row("plain mkdocs-material build of the same pages, both languages", plain))
-    print(_row("generator alone (fresh process, imports excluded): load, checks, render, search index", generator))
-    print(_row("generator before MkDocs renders (the same without the search index, built beside the pages)",
-               critical))
-    print(f"\nFull build / plain build (ratio of medians): {statistics.median(full) / statistics.median(plain):.2f}; "
-          f"generator / full build: {statistics.median(generator) / statistics.median(full):.0%}; "
-          f"generator before MkDocs renders / full build: {statistics.median(critical) / statistics.median(full):.0%}")
+    print(_row("full build: `mkdocs build --strict`, both languages, wall", [r.seconds for r in full]))
+    print(_row("full build, CPU (its second processes included)", [r.cpu for r in full]))
+    print(_row("plain mkdocs-material build of the same pages, both languages, wall", [r.seconds for r in plain]))
+    print(_row("plain build, CPU", [r.cpu for r in plain]))
+    print(_row("generator alone (fresh process, imports excluded): load, checks, render, search index, CPU",
+               [cpu for _, cpu in generator]))
+    print(_row("generator before MkDocs renders (the same without the search index, built beside the pages), "
+               "wall", [wall for wall, _ in critical]))
+    full_wall, full_cpu = median([r.seconds for r in full]), median([r.cpu for r in full])
+    print(f"\nFull build / plain build (ratio of medians): wall {full_wall / median([r.seconds for r in plain]):.2f}, "
+          f"CPU {full_cpu / median([r.cpu for r in plain]):.2f}; generator / full build, work (CPU / CPU): "
+          f"{median([cpu for _, cpu in generator]) / full_cpu:.0%}; generator before MkDocs renders / full build, "
+          f"wall: {median([wall for wall, _ in critical]) / full_wall:.0%}")
 
 
 def report_scale(root: Path, scales: list[int], runs: int) -> None:
@@ -297,7 +314,8 @@ def report_scale(root: Path, scales: list[int], runs: int) -> None:
             pages = len(render_site(check_project(project)).pages)
             plans = len(list((project / "content").glob("*/plan.yaml")))
             config = project_config(root, project, Path(work) / "site", project / "mkdocs.yml")
-            seconds, memory = time_builds([config], runs)
+            built = time_builds([config], runs)
+            seconds, memory = [b.seconds for b in built], [b.memory for b in built]
             profiles[factor] = phase_profile(config)
         median = statistics.median(seconds)
         base = base or median

@@ -3,7 +3,9 @@ excluded blocks left out) and the tokens with their positions. In-process, no br
 
 from __future__ import annotations
 
-from build_tools.search_index import positions, sections
+import json
+
+from build_tools.search_index import _json, positions, sections
 
 
 def test_sections_begin_at_paragraphs_rows_and_headed_parts() -> None:
@@ -33,3 +35,14 @@ def test_positions_count_words_and_characters_with_chinese_bigrams() -> None:
     assert "山m" not in found and found["mine"] == [4] and found["2025"] == [5]
     count, found = positions("Mines mines", "zh")
     assert (count, found) == (2, {"mines": [0, 1]})  # stemmed in English only
+
+
+def test_index_json_is_what_the_standard_library_writes() -> None:
+    """The index's files are written by orjson for speed; the bytes are json.dumps's, so that the search script
+    and every file's size stay as they were: characters unescaped, control characters and quotes escaped, keys
+    sorted at every level, compact separators, floats as Python prints them (but for tiny ones, which read back
+    the same: the index's only floats are average field lengths)."""
+    value = {"z": [1, -2, 0.5, 1 / 3, 12.0, 1234.5678, 2 ** 40, True, None], "绿色矿山": "引号\"和\\、\n\t\u0001\u2028",
+             "a": {"b": [], "a": {}}, "d": "</script><b>&amp;"}
+    assert _json(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert _json(1e-05) == "0.00001" and json.loads(_json(1e-05)) == 1e-05
