@@ -61,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools.lighthouse")
     parser.add_argument("--root", type=Path, default=HERE.parents[1], help="the project (where mkdocs.yml is)")
     parser.add_argument("--runs", type=int, help="runs per page (default: numberOfRuns of lighthouserc.cjs, 3)")
+    parser.add_argument("--url", action="append", default=[], metavar="ADDRESS",
+                        help="measure this address instead of lighthouserc.cjs's list (repeatable; site-relative, "
+                             "as 'en/?q=bentonite')")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     chrome = find_chromium()
@@ -86,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         command = [npx, "--no-install", "lhci", "autorun", f"--collect.staticDistDir={site}"]
         if args.runs:
             command.append(f"--collect.numberOfRuns={args.runs}")
+        command += [f"--collect.url=http://localhost/{address.lstrip('/')}" for address in args.url]
         status = subprocess.run(command, cwd=HERE, env=env, stdout=sys.stderr).returncode
     manifest = REPORTS / "manifest.json"
     if manifest.is_file():

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -230,6 +230,69 @@ def test_results_filter_by_plan_and_kind(page: Page, served: str) -> None:
     page.select_option("[data-plans-results] select[name=plan]", "Liaoning Plan")
     page.wait_for_function("[...document.querySelectorAll('[data-plans-results] .plan-search-where')]"
                            ".every(e => e.textContent.includes('Liaoning Plan'))")
+
+
+# The search's address ----------------------------------------------------------------------------------------
+
+def _results(page: Page, prefix: str) -> list[str]:
+    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__list a')")
+    hrefs = page.eval_on_selector_all("[data-plans-results] .md-search-result__list a", "els => els.map(e => e.href)")
+    return [urlsplit(h.replace(prefix, ""))._replace(query="", fragment="").geturl() for h in hrefs]
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "膨润土"), ("en", "bentonite")])
+def test_a_search_address_opens_the_dialog_on_its_results(page: Page, served: str, lang: str, query: str) -> None:
+    prefix = served + ("en/" if lang == "en" else "")
+    page.goto(prefix + "?q=" + quote(query))
+    assert _results(page, prefix)[0] == "minerals/bentonite/"
+    assert page.evaluate("document.getElementById('__search').checked")  # the dialog is open, the query in its box
+    assert page.input_value("input[data-plans-query]") == query
+    assert page.evaluate("document.activeElement.matches('input[data-plans-query]')")
+    plan = "朝阳市规划" if lang == "zh" else "Chaoyang Plan"
+    page.goto(prefix + "?q=" + quote(query) + "&kind=row&plan=" + quote(plan))
+    page.wait_for_function("p => { const w = [...document.querySelectorAll('[data-plans-results] .plan-search-where')];"
+                           " return w.length > 0 && w.every(e => e.textContent.includes(p)); }", arg=plan)
+    assert page.input_value("[data-plans-results] select[name=kind]") == "row"  # the filters shown as set
+
+
+def test_the_address_follows_the_query_and_goes_when_the_dialog_closes(page: Page, served: str) -> None:
+    page.goto(served + "en/liaoning-2021-2025/?h=coal")
+    page.keyboard.press("/")
+    page.keyboard.type("fluorite", delay=20)
+    page.keyboard.press("End")
+    _results(page, served + "en/")
+    assert parse_qs(urlsplit(page.url).query) == {"h": ["coal"], "q": ["fluorite"]}  # other parameters stay
+    page.select_option("[data-plans-results] select[name=kind]", "row")
+    page.wait_for_function("location.search.includes('kind=row')")
+    history = page.evaluate("history.length")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("magnesite", delay=20)
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'magnesite'")
+    assert page.evaluate("history.length") == history  # replaced, not a history entry per keystroke
+    page.focus("input[data-plans-query]")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert parse_qs(urlsplit(page.url).query) == {"h": ["coal"]}
+
+
+def test_back_from_a_result_returns_to_the_search(page: Page, served: str) -> None:
+    first = _type(page, served, "zh", "净矿出让")[0]
+    page.keyboard.press("Enter")  # the first result
+    page.wait_for_url(f"**/{first}**")
+    page.go_back()
+    assert _results(page, served)[0] == first
+    assert page.input_value("input[data-plans-query]") == "净矿出让"
+
+
+def test_a_hostile_search_address_runs_nothing(page: Page, served: str) -> None:
+    payload = '"><img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
+    page.goto(served + "?q=" + quote(payload) + "&kind=" + quote("<b>x</b>") + "&plan=" + quote(payload))
+    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__meta')"
+                           ".textContent.match(/\\d|没有|No matching/)")
+    assert page.input_value("input[data-plans-query]") == payload  # the query as text, in the box
+    assert page.evaluate("window.pwned === undefined")
+    assert page.evaluate("document.querySelectorAll('[data-plans-results] img, [data-plans-results] b').length") == 0
+    assert "kind" not in parse_qs(urlsplit(page.url).query)  # a filter the index does not have is ignored
 
 
 # Scale ------------------------------------------------------------------------------------------------------

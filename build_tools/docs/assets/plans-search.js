@@ -657,6 +657,7 @@
       return;  // input and keyup both fire for one keystroke: one search per change
     }
     current.query = query;
+    remember(query);
     window.clearTimeout(timer);
     if (!query.trim()) {
       meta.textContent = results.getAttribute("data-placeholder");
@@ -676,6 +677,30 @@
         return show(false);
       });
     }, 80);
+  }
+
+  // The search's address: ?q=<query>, with &kind= and &plan= when the results are filtered. It follows the query
+  // as it is typed (replaceState: no history entry per keystroke) and goes when the dialog closes, so that a
+  // search can be linked, bookmarked, and returned to with Back from a result; such an address opens the page
+  // with the dialog open and the results shown (the end of this script). Other parameters (?h=) stay.
+  var PARAMETERS = ["q", "kind", "plan"];
+
+  function remember(query) {
+    var params = new URLSearchParams(location.search);
+    PARAMETERS.forEach(function (name) { params.delete(name); });
+    if (query && query.trim()) {
+      params.set("q", query);
+      ["kind", "plan"].forEach(function (name) {
+        if (current.filters[name]) {
+          params.set(name, current.filters[name]);
+        }
+      });
+    }
+    var rest = params.toString();
+    var address = location.pathname + (rest ? "?" + rest : "") + location.hash;
+    if (address !== location.pathname + location.search + location.hash) {
+      history.replaceState(history.state, "", address);
+    }
   }
 
   // A programmatic entry for tests and benchmarks: the ranked addresses of a query.
@@ -703,10 +728,12 @@
       opener = document.activeElement !== input ? document.activeElement : opener;
       toggle.checked = true;
     }
+    remember(input.value);
   }
 
   function close() {
     toggle.checked = false;
+    remember("");
     var back = opener;
     opener = null;
     if (back && back !== document.body && back.offsetParent !== null && typeof back.focus === "function") {
@@ -738,6 +765,8 @@
   toggle.addEventListener("change", function () {
     if (toggle.checked) {
       input.focus();
+    } else {
+      remember("");  // closed by the overlay or the back arrow
     }
   });
   root.addEventListener("keydown", function (e) {
@@ -765,6 +794,7 @@
     if (toggle.checked && e.relatedTarget && !root.contains(e.relatedTarget)) {
       toggle.checked = false;  // Tab past the dialog closes it
       opener = null;
+      remember("");
     }
   });
   document.addEventListener("keydown", function (e) {
@@ -776,6 +806,18 @@
       input.focus();
     }
   });
+
+  var asked = new URLSearchParams(location.search);
+  if (asked.get("q") && asked.get("q").trim()) {  // a search's address: the dialog opens on its results
+    input.value = asked.get("q");
+    toggle.checked = true;
+    input.focus();
+    get("meta.json").then(function (info) {  // filters this index does not have are ignored
+      current.filters.kind = info && info.kinds.indexOf(asked.get("kind")) !== -1 ? asked.get("kind") : "";
+      current.filters.plan = info && info.plans.indexOf(asked.get("plan")) !== -1 ? asked.get("plan") : "";
+      run();
+    });
+  }
 })();
 
 // On a page opened from a search result (?h=terms): the terms are marked in the text, and the paragraph that
