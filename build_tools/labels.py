@@ -483,11 +483,12 @@ def plural(lang: str, key: str, n: int) -> str:
 
 SEARCH_WORDS: dict[str, dict[str, object]] = {  # the search dialog's words (plans-search.js reads them)
     "zh": {"more": "更多结果", "corrected": "已显示“{q}”的结果。", "instead": "仍搜索“{q}”", "kind": "类型",
-           "plan": "规划", "all": "全部",
+           "plan": "规划", "all": "全部", "failed": "搜索索引未能加载，请检查网络连接后重试。",
            "kinds": {"plan": "规划", "provision": "条文", "row": "专栏行", "box": "专栏", "mineral": "矿种", "zone": "分区",
                      "glossary": "术语", "page": "索引页"}},
     "en": {"more": "More results", "corrected": "Showing results for “{q}”.", "instead": "Search for “{q}” instead",
            "kind": "Kind", "plan": "Plan", "all": "all",
+           "failed": "The search index could not be loaded. Check the connection and try again.",
            "kinds": {"plan": "plan", "provision": "provision", "row": "box row", "box": "box", "mineral": "mineral", "zone": "zone",
                      "glossary": "glossary term", "page": "index page"}},
 }

@@ -255,13 +255,18 @@ def test_a_search_address_opens_the_dialog_on_its_results(page: Page, served: st
     assert page.input_value("[data-plans-results] select[name=kind]") == "row"  # the filters shown as set
 
 
+def _address(page: Page) -> dict[str, list[str]]:
+    return parse_qs(page.evaluate("location.search.slice(1)"))
+
+
 def test_the_address_follows_the_query_and_goes_when_the_dialog_closes(page: Page, served: str) -> None:
     page.goto(served + "en/liaoning-2021-2025/?h=coal")
     page.keyboard.press("/")
     page.keyboard.type("fluorite", delay=20)
     page.keyboard.press("End")
     _results(page, served + "en/")
-    assert parse_qs(urlsplit(page.url).query) == {"h": ["coal"], "q": ["fluorite"]}  # other parameters stay
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'fluorite'")
+    assert _address(page) == {"h": ["coal"], "q": ["fluorite"]}  # other parameters stay
     page.select_option("[data-plans-results] select[name=kind]", "row")
     page.wait_for_function("location.search.includes('kind=row')")
     history = page.evaluate("history.length")
@@ -272,7 +277,60 @@ def test_the_address_follows_the_query_and_goes_when_the_dialog_closes(page: Pag
     page.focus("input[data-plans-query]")
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked")
-    assert parse_qs(urlsplit(page.url).query) == {"h": ["coal"]}
+    assert _address(page) == {"h": ["coal"]}
+    page.goto(served + "en/?q=coal")  # closed by the reset button
+    _results(page, served + "en/")
+    page.click("[data-plans-search] button[type=reset]")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert _address(page) == {}
+
+
+def test_the_address_is_changed_sparingly_and_a_refusal_stops_nothing(browser: Browser, served: str) -> None:
+    """Browsers limit how often a page may change its address (Safari: 100 times in 30 s, then SecurityError).
+    Here replaceState counts its calls and refuses after the second: typing a long query changes the address a
+    few times, not once a keystroke, and the refusals stop neither the search nor closing the dialog."""
+    context = browser.new_context()
+    context.add_init_script("""(() => { const real = history.replaceState.bind(history); window.replaced = 0;
+        history.replaceState = (...a) => { window.replaced += 1;
+          if (window.replaced > 2) { throw new DOMException('limit', 'SecurityError'); } return real(...a); }; })()""")
+    pg = context.new_page()
+    try:
+        pg.goto(served + "en/liaoning-2021-2025/")
+        pg.keyboard.press("/")
+        pg.keyboard.type("minimum mining scale of bentonite and fluorite", delay=15)
+        pg.keyboard.press("End")
+        pg.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__meta').textContent"
+                             ".match(/\\d|No matching/)")
+        pg.wait_for_timeout(600)
+        assert 1 <= pg.evaluate("window.replaced") <= 4  # 47 keystrokes
+        pg.keyboard.press("Control+a")
+        pg.keyboard.type("fluorite", delay=15)
+        pg.keyboard.press("End")
+        pg.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__list a')"
+                             ".href.includes('/minerals/fluorite/')")  # refused address changes: the search goes on
+        pg.keyboard.press("Escape")
+        pg.wait_for_function("!document.getElementById('__search').checked")
+        assert pg.evaluate("!document.activeElement.matches('input[data-plans-query]')")
+    finally:
+        context.close()
+
+
+def test_a_search_whose_index_cannot_load_says_so(browser: Browser, served: str) -> None:
+    context = browser.new_context()
+    pg = context.new_page()
+    try:
+        pg.route("**/search/meta.json", lambda route: route.abort())
+        pg.goto(served + "en/?q=bentonite&kind=row")
+        pg.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__meta').textContent"
+                             ".includes('could not be loaded')")
+        pg.unroute("**/search/meta.json")
+        pg.focus("input[data-plans-query]")
+        pg.keyboard.press("End")
+        pg.keyboard.type("s")  # tried again: the index loads now
+        pg.keyboard.press("Backspace")
+        assert _results(pg, served + "en/")[0] == "minerals/bentonite/"
+    finally:
+        context.close()
 
 
 def test_back_from_a_result_returns_to_the_search(page: Page, served: str) -> None:
@@ -292,7 +350,8 @@ def test_a_hostile_search_address_runs_nothing(page: Page, served: str) -> None:
     assert page.input_value("input[data-plans-query]") == payload  # the query as text, in the box
     assert page.evaluate("window.pwned === undefined")
     assert page.evaluate("document.querySelectorAll('[data-plans-results] img, [data-plans-results] b').length") == 0
-    assert "kind" not in parse_qs(urlsplit(page.url).query)  # a filter the index does not have is ignored
+    page.wait_for_timeout(500)
+    assert "kind" not in _address(page)  # a filter the index does not have is dropped
 
 
 # Scale ------------------------------------------------------------------------------------------------------

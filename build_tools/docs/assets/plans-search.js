@@ -602,12 +602,12 @@
     if (found.corrected) {
       var note = document.createElement("span");
       note.className = "plan-search-corrected";
-      note.textContent = " " + words.corrected.replace("{q}", found.corrected) + " ";
+      note.textContent = " " + words.corrected.replace("{q}", function () { return found.corrected; }) + " ";
       meta.appendChild(note);
       var original = document.createElement("button");
       original.type = "button";
       original.className = "plan-search-original";
-      original.textContent = words.instead.replace("{q}", query);
+      original.textContent = words.instead.replace("{q}", function () { return query; });
       original.addEventListener("click", function () {
         input.value = found.corrected;
         run();
@@ -675,31 +675,57 @@
         current.found = found;
         describe(found, query);
         return show(false);
+      }, function () {  // the index could not be fetched (offline, a server error): said, and tried again next time
+        cache = {};
+        if (query === input.value) {
+          meta.textContent = words.failed;
+          list.innerHTML = "";
+          current.query = null;
+        }
       });
     }, 80);
   }
 
   // The search's address: ?q=<query>, with &kind= and &plan= when the results are filtered. It follows the query
-  // as it is typed (replaceState: no history entry per keystroke) and goes when the dialog closes, so that a
-  // search can be linked, bookmarked, and returned to with Back from a result; such an address opens the page
-  // with the dialog open and the results shown (the end of this script). Other parameters (?h=) stay.
+  // as it is typed and goes when the dialog closes, so that a search can be linked, bookmarked, and returned to
+  // with Back from a result; such an address opens the page with the dialog open and the results shown (the end
+  // of this script). Other parameters (?h=) stay as they were written. The address is replaced (no history entry
+  // per keystroke), at most every 400 ms while typing: browsers limit how often a page may change it (Safari:
+  // 100 times in 30 s, then an error); it is written at once when the dialog closes or a result is followed.
   var PARAMETERS = ["q", "kind", "plan"];
+  var addressTimer = null;
 
-  function remember(query) {
-    var params = new URLSearchParams(location.search);
-    PARAMETERS.forEach(function (name) { params.delete(name); });
-    if (query && query.trim()) {
-      params.set("q", query);
-      ["kind", "plan"].forEach(function (name) {
-        if (current.filters[name]) {
-          params.set(name, current.filters[name]);
-        }
-      });
+  function remember(query, now) {
+    window.clearTimeout(addressTimer);
+    addressTimer = null;
+    if (now) {
+      address(query);
+    } else {
+      addressTimer = window.setTimeout(function () { address(query); }, 400);
     }
+  }
+
+  function address(query) {
+    var params = new URLSearchParams(location.search);
+    var wanted = { q: query && query.trim() ? query : null, kind: null, plan: null };
+    if (wanted.q) {
+      wanted.kind = current.filters.kind || null;
+      wanted.plan = current.filters.plan || null;
+    }
+    if (PARAMETERS.every(function (name) { return params.get(name) === wanted[name]; })) {
+      return;
+    }
+    PARAMETERS.forEach(function (name) {
+      params.delete(name);
+      if (wanted[name]) {
+        params.set(name, wanted[name]);
+      }
+    });
     var rest = params.toString();
-    var address = location.pathname + (rest ? "?" + rest : "") + location.hash;
-    if (address !== location.pathname + location.search + location.hash) {
-      history.replaceState(history.state, "", address);
+    try {
+      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+    } catch (e) {
+      // over the browser's limit: the address stays behind; the search goes on
     }
   }
 
@@ -733,7 +759,6 @@
 
   function close() {
     toggle.checked = false;
-    remember("");
     var back = opener;
     opener = null;
     if (back && back !== document.body && back.offsetParent !== null && typeof back.focus === "function") {
@@ -741,6 +766,7 @@
     } else if (root.contains(document.activeElement)) {
       document.activeElement.blur();
     }
+    remember("", true);
   }
 
   input.addEventListener("input", run);
@@ -753,7 +779,13 @@
     e.preventDefault();
     var first = list.querySelector("a");
     if (first) {
+      remember(input.value, true);  // so that Back returns to this search
       location.href = first.href;
+    }
+  });
+  list.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("a")) {
+      remember(input.value, true);
     }
   });
   root.querySelector("button[type=reset]").addEventListener("click", function () {
@@ -766,7 +798,7 @@
     if (toggle.checked) {
       input.focus();
     } else {
-      remember("");  // closed by the overlay or the back arrow
+      remember("", true);  // closed by the overlay or the back arrow
     }
   });
   root.addEventListener("keydown", function (e) {
@@ -794,7 +826,7 @@
     if (toggle.checked && e.relatedTarget && !root.contains(e.relatedTarget)) {
       toggle.checked = false;  // Tab past the dialog closes it
       opener = null;
-      remember("");
+      remember("", true);
     }
   });
   document.addEventListener("keydown", function (e) {
@@ -809,14 +841,22 @@
 
   var asked = new URLSearchParams(location.search);
   if (asked.get("q") && asked.get("q").trim()) {  // a search's address: the dialog opens on its results
+    current.filters.kind = asked.get("kind") || "";  // kept in the address until meta.json says whether they exist
+    current.filters.plan = asked.get("plan") || "";
     input.value = asked.get("q");
     toggle.checked = true;
     input.focus();
-    get("meta.json").then(function (info) {  // filters this index does not have are ignored
-      current.filters.kind = info && info.kinds.indexOf(asked.get("kind")) !== -1 ? asked.get("kind") : "";
-      current.filters.plan = info && info.plans.indexOf(asked.get("plan")) !== -1 ? asked.get("plan") : "";
+    var checked = function (info) {  // filters this index does not have are dropped; the search runs either way
+      ["kind", "plan"].forEach(function (name) {
+        var known = info && info[name + "s"] ? info[name + "s"] : [];
+        if (known.indexOf(current.filters[name]) === -1) {
+          current.filters[name] = "";
+        }
+      });
+      current.query = null;  // run again, also if the reader typed meanwhile
       run();
-    });
+    };
+    get("meta.json").then(checked, function () { checked(null); });
   }
 })();
 
