@@ -273,16 +273,16 @@ def report_build(root: Path, runs: int) -> None:
     site = render_site(check_project(root), "https://example.org/")
     full: list[Run] = []
     plain: list[Run] = []
-    generator: list[tuple[float, float]] = []
-    critical: list[tuple[float, float]] = []
+    generator: list[float] = []  # CPU seconds: the generator's work
+    critical: list[float] = []  # wall seconds: what the build waits for
     with tempfile.TemporaryDirectory() as work:
         full_config = project_config(root, root, Path(work) / "full", Path(work) / "mkdocs.yml")
         plain_config = plain_configs(root, site, Path(work))
         for _ in range(runs):
             full += time_builds([full_config], 1)
             plain += time_builds(plain_config, 1)
-            generator.append(time_generator_child(root))
-            critical.append(time_generator_child(root, search_later=True))
+            generator.append(time_generator_child(root)[1])
+            critical.append(time_generator_child(root, search_later=True)[0])
     median = statistics.median
     print(f"\n### Build ({runs} runs each, interleaved; {len(site.pages)} generated pages in {len(LANGUAGES)} "
           "languages)\n")
@@ -292,14 +292,14 @@ def report_build(root: Path, runs: int) -> None:
     print(_row("plain mkdocs-material build of the same pages, both languages, wall", [r.seconds for r in plain]))
     print(_row("plain build, CPU", [r.cpu for r in plain]))
     print(_row("generator alone (fresh process, imports excluded): load, checks, render, search index, CPU",
-               [cpu for _, cpu in generator]))
+               generator))
     print(_row("generator before MkDocs renders (the same without the search index, built beside the pages), "
-               "wall", [wall for wall, _ in critical]))
+               "wall", critical))
     full_wall, full_cpu = median([r.seconds for r in full]), median([r.cpu for r in full])
     print(f"\nFull build / plain build (ratio of medians): wall {full_wall / median([r.seconds for r in plain]):.2f}, "
           f"CPU {full_cpu / median([r.cpu for r in plain]):.2f}; generator / full build, work (CPU / CPU): "
-          f"{median([cpu for _, cpu in generator]) / full_cpu:.0%}; generator before MkDocs renders / full build, "
-          f"wall: {median([wall for wall, _ in critical]) / full_wall:.0%}")
+          f"{median(generator) / full_cpu:.0%}; generator before MkDocs renders / full build, "
+          f"wall: {median(critical) / full_wall:.0%}")
 
 
 def report_scale(root: Path, scales: list[int], runs: int) -> None:

@@ -134,10 +134,13 @@ def _type(page: Page, base: str, lang: str, query: str) -> list[str]:
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
     page.keyboard.press("End")
+    return _results(page, base + ("en/" if lang == "en" else ""))
+
+
+def _results(page: Page, prefix: str) -> list[str]:
+    """The page addresses of the results shown, once there are any."""
     page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__list a')")
-    prefix = base + ("en/" if lang == "en" else "")
-    hrefs = page.eval_on_selector_all("[data-plans-results] .md-search-result__list a",
-                                      "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all("[data-plans-results] .md-search-result__list a", "els => els.map(e => e.href)")
     return [urlsplit(h.replace(prefix, ""))._replace(query="", fragment="").geturl() for h in hrefs]
 
 
@@ -233,12 +236,6 @@ def test_results_filter_by_plan_and_kind(page: Page, served: str) -> None:
 
 
 # The search's address ----------------------------------------------------------------------------------------
-
-def _results(page: Page, prefix: str) -> list[str]:
-    page.wait_for_function("document.querySelector('[data-plans-results] .md-search-result__list a')")
-    hrefs = page.eval_on_selector_all("[data-plans-results] .md-search-result__list a", "els => els.map(e => e.href)")
-    return [urlsplit(h.replace(prefix, ""))._replace(query="", fragment="").geturl() for h in hrefs]
-
 
 @pytest.mark.parametrize(("lang", "query"), [("zh", "膨润土"), ("en", "bentonite")])
 def test_a_search_address_opens_the_dialog_on_its_results(page: Page, served: str, lang: str, query: str) -> None:
