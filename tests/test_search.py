@@ -163,6 +163,38 @@ def test_a_typo_is_corrected_and_said(page: Page, served: str, lang: str, typo: 
     assert meant in said and typo in said  # "showing results for …; search for … instead"
 
 
+# The language of each run of text in the results, as the reader's browser sees it: (text, lang of the nearest
+# element that states one). Chinese on the English site must be marked zh-Hans (simplified glyphs, a Chinese
+# voice), English words on the Chinese site en, as the pages themselves mark them.
+_RUNS = """() => {
+  const list = document.querySelector('[data-plans-results]');
+  const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    out.push([n.textContent, n.parentElement.closest('[lang]').getAttribute('lang')]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize(("lang", "query"), [
+    ("en", "flotation"), ("en", "bentonite"),
+    ("en", "膨闰土"),  # a Chinese typo on the English site: the correction notice quotes Chinese
+    ("zh", "浮选"), ("zh", "非油气矿产"),
+])
+def test_results_mark_the_other_languages_text(page: Page, served: str, lang: str, query: str) -> None:
+    _type(page, served, lang, query)
+    runs = page.evaluate(_RUNS)
+    chinese = [(text, at) for text, at in runs if re.search(r"[\u3400-\u9fff]", text)]
+    english = [(text, at) for text, at in runs if re.search(r"[a-z]{3}", text)]
+    other, own = (chinese, english) if lang == "en" else (english, chinese)
+    assert other, "the results quote the other language"  # else the query does not test the marking
+    assert [r for r in other if r[1] != ("zh-Hans" if lang == "en" else "en")] == []
+    assert [r for r in own if r[1] != ("en" if lang == "en" else "zh-Hans")] == []
+    if lang == "en":  # a Chinese run keeps its punctuation: （浮选） is one run, no Latin in it
+        assert all(not re.search(r"[A-Za-z]", text) for text, _ in chinese)
+
+
 def test_results_name_their_plan_and_link_to_the_paragraph(page: Page, served: str) -> None:
     _type(page, served, "zh", "净矿出让")
     first = page.locator("[data-plans-results] .md-search-result__item").first

@@ -479,6 +479,34 @@
     });
   }
 
+  // Text in the other language than the page's is marked with its own (as han() of build_tools/pages/base.py marks
+  // Chinese on English pages, and the glossary English on Chinese pages): drawn with its own glyphs, read by its
+  // own voice. Chinese: a run of Han characters with the CJK punctuation around and between them. English on a
+  // Chinese page: a run of Latin words with a word of three small letters in it (codes and units such as ZK4,
+  // GB/T or km are not English words).
+  var ENGLISH_PAGE = /^en\b/i.test(document.documentElement.lang);
+  var OTHER_LANG = ENGLISH_PAGE ? "zh-Hans" : "en";
+  var OTHER = ENGLISH_PAGE
+    ? /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*/g
+    : /[A-Za-z][A-Za-z0-9'\u2019-]*(?:[ ,.;:()\/&-]+[A-Za-z0-9][A-Za-z0-9'\u2019-]*)*/g;
+
+  function append(parent, text) {
+    var pos = 0;
+    text.replace(OTHER, function (run, at) {
+      if (ENGLISH_PAGE || /[a-z]{3}/.test(run)) {
+        parent.appendChild(document.createTextNode(text.slice(pos, at)));
+        var span = document.createElement("span");
+        span.lang = OTHER_LANG;
+        span.textContent = run;
+        parent.appendChild(span);
+        pos = at + run.length;
+      }
+      return run;
+    });
+    parent.appendChild(document.createTextNode(text.slice(pos)));
+    return parent;
+  }
+
   function snippet(text, needles) {
     var hay = text.toLowerCase();
     var at = -1;
@@ -500,19 +528,17 @@
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var p = document.createElement("p");
     var pos = 0;
-    p.appendChild(document.createTextNode(start > 0 ? "…" : ""));
+    append(p, start > 0 ? "…" : "");
     ranges.forEach(function (r) {
       if (r[1] <= pos) {
         return;
       }
       var from = Math.max(r[0], pos);
-      p.appendChild(document.createTextNode(shown.slice(pos, from)));
-      var mark = document.createElement("mark");
-      mark.textContent = shown.slice(from, r[1]);
-      p.appendChild(mark);
+      append(p, shown.slice(pos, from));
+      p.appendChild(append(document.createElement("mark"), shown.slice(from, r[1])));
       pos = r[1];
     });
-    p.appendChild(document.createTextNode(shown.slice(pos) + (start + 180 < text.length ? "…" : "")));
+    append(p, shown.slice(pos) + (start + 180 < text.length ? "…" : ""));
     return p;
   }
 
@@ -538,10 +564,10 @@
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var h = document.createElement("h1");
-    h.textContent = doc[1];
+    append(h, doc[1]);
     var where = document.createElement("p");
     where.className = "plan-search-where";
-    where.textContent = [words.kinds[doc[4]] || doc[4]].concat(doc[2] ? [doc[2]] : [], doc[3]).join(" › ");
+    append(where, [words.kinds[doc[4]] || doc[4]].concat(doc[2] ? [doc[2]] : [], doc[3]).join(" › "));
     article.appendChild(h);
     article.appendChild(where);
     var section = result.best !== null && doc[5][result.best] ? doc[5][result.best][1]
@@ -602,12 +628,12 @@
     if (found.corrected) {
       var note = document.createElement("span");
       note.className = "plan-search-corrected";
-      note.textContent = " " + words.corrected.replace("{q}", function () { return found.corrected; }) + " ";
+      append(note, " " + words.corrected.replace("{q}", function () { return found.corrected; }) + " ");
       meta.appendChild(note);
       var original = document.createElement("button");
       original.type = "button";
       original.className = "plan-search-original";
-      original.textContent = words.instead.replace("{q}", function () { return query; });
+      append(original, words.instead.replace("{q}", function () { return query; }));
       original.addEventListener("click", function () {
         input.value = found.corrected;
         run();
