@@ -31,8 +31,22 @@ const URLS = [...PAGES.flatMap((page) => [page, "en/" + page]), ...SEARCH]
   .map((path) => "http://localhost/" + path);
 
 // Every category of every page must score 100 (the median of the runs), except where a lower score is
-// justified and cannot be fixed in the site's CSS and JavaScript. Each exception names its pages, the category,
-// the floor that still catches a regression, and why.
+// justified and cannot be fixed in the site's CSS and JavaScript: performance on every page (FLOORS), and two
+// pages below that (EXCEPTIONS). Each names its pages, the category, the floor that still catches a regression,
+// and why (with the measurements in BENCHMARKS.md).
+const FLOORS = {
+  performance: {
+    minScore: 0.95,
+    why: "Material's bundle (114 KB, 36 KB compressed) runs on every page. Loaded as Material loads it (at the " +
+      "end of the body), it delays the simulated first paint to 1.4-1.7 s (scores 99-100); deferred with the " +
+      "site's scripts, the first paint is 0.9 s but its evaluation becomes 100 ms of blocking time (99 again, and " +
+      "the map 96 -> 83). The median moves between 96 and 100 with the machine's load; 95 fails a page that " +
+      "adds work of its own (250 ms of blocking time, or a first paint at 2.5 s).",
+  },
+  accessibility: { minScore: 1 },
+  "best-practices": { minScore: 1 },
+  seo: { minScore: 1 },
+};
 const EXCEPTIONS = [
   {
     pages: "/glossary/$",
@@ -53,7 +67,7 @@ const EXCEPTIONS = [
   },
 ];
 
-const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
+const CATEGORIES = Object.keys(FLOORS);
 const minScore = (score) => ["error", { minScore: score, aggregationMethod: "median" }];
 const excepted = (category) => EXCEPTIONS.filter((e) => e.category === category).map((e) => e.pages);
 
@@ -68,10 +82,10 @@ module.exports = {
     },
     assert: {
       assertMatrix: [
-        // 100 in each category on every page not excepted from it
+        // each category's floor on every page not excepted from it
         ...CATEGORIES.map((category) => ({
           matchingUrlPattern: excepted(category).length ? `^(?!.*(${excepted(category).join("|")}))` : ".*",
-          assertions: { [`categories:${category}`]: minScore(1) },
+          assertions: { [`categories:${category}`]: minScore(FLOORS[category].minScore) },
         })),
         ...EXCEPTIONS.map((e) => ({
           matchingUrlPattern: e.pages,
