@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
+from build_tools.pages.base import _HAN_RUN
 from build_tools.serving import static_server
 
 pytestmark = pytest.mark.browser
@@ -163,36 +164,62 @@ def test_a_typo_is_corrected_and_said(page: Page, served: str, lang: str, typo: 
     assert meant in said and typo in said  # "showing results for …; search for … instead"
 
 
-# The language of each run of text in the results, as the reader's browser sees it: (text, lang of the nearest
-# element that states one). Chinese on the English site must be marked zh-Hans (simplified glyphs, a Chinese
-# voice), English words on the Chinese site en, as the pages themselves mark them.
-_RUNS = """() => {
-  const list = document.querySelector('[data-plans-results]');
-  const walker = document.createTreeWalker(list, NodeFilter.SHOW_TEXT);
+# Each part of the results that shows text from the index or the query (a result's title, its breadcrumb, its
+# snippet, the correction notice and its button), as the reader's browser has it: (part, [(text, language of the
+# nearest element that states one) for each text node in order]).
+_PARTS = """() => {
+  const parts = {title: 'h1', where: '.plan-search-where', snippet: 'article > p:not(.plan-search-where)',
+                 notice: '.plan-search-corrected, .plan-search-original'};
   const out = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    out.push([n.textContent, n.parentElement.closest('[lang]').getAttribute('lang')]);
+  for (const [part, selector] of Object.entries(parts)) {
+    for (const element of document.querySelectorAll('[data-plans-results] ' + selector.split(', ').join(
+        ', [data-plans-results] '))) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n.textContent, n.parentElement.closest('[lang]').getAttribute('lang')]);
+      }
+      out.push([part, nodes]);
+    }
   }
   return out;
 }"""
+# English on a Chinese page, as the search script marks it: a run of Latin words with three small letters in a
+# row somewhere (codes and units such as ZC4, GB/T, km are not English words). Chinese on an English page: the
+# pages' own rule (han() of build_tools/pages/base.py).
+_WORD = r"[A-Za-z0-9\u00c0-\u024f'\u2019-]*"
+_ENGLISH_RUN = re.compile(rf"[A-Za-z\u00c0-\u024f]{_WORD}(?:[ ,.;:()/&\u2013\u2014-]+[A-Za-z0-9\u00c0-\u024f]{_WORD})*")
 
 
-@pytest.mark.parametrize(("lang", "query"), [
-    ("en", "flotation"), ("en", "bentonite"),
-    ("en", "膨闰土"),  # a Chinese typo on the English site: the correction notice quotes Chinese
-    ("zh", "浮选"), ("zh", "非油气矿产"),
+def _expected_languages(text: str, lang: str) -> list[str]:
+    """The language each character of a part's text must be in."""
+    own, other = ("en", "zh-Hans") if lang == "en" else ("zh-Hans", "en")
+    out = [own] * len(text)
+    for run in (_HAN_RUN if lang == "en" else _ENGLISH_RUN).finditer(text):
+        if lang == "en" or re.search("[a-z]{3}", run.group()):
+            out[run.start():run.end()] = [other] * (run.end() - run.start())
+    return out
+
+
+@pytest.mark.parametrize(("lang", "query", "quoting"), [
+    ("en", "flotation", {"title", "snippet"}),  # flotation (浮选); a glossary entry's snippet: 浮选 flotation
+    ("en", "膨闰土", {"notice"}),  # a Chinese typo on the English site: the correction notice quotes Chinese
+    ("zh", "浮选", {"title"}),  # 浮选 flotation
+    ("zh", "deposit", {"snippet"}),  # the highlight cuts "deposits": the s stays English
+    ("zh", "ZC4", set()),  # a zone code: not English
 ])
-def test_results_mark_the_other_languages_text(page: Page, served: str, lang: str, query: str) -> None:
+def test_results_mark_the_other_languages_text(page: Page, served: str, lang: str, query: str,
+                                               quoting: set[str]) -> None:
     _type(page, served, lang, query)
-    runs = page.evaluate(_RUNS)
-    chinese = [(text, at) for text, at in runs if re.search(r"[\u3400-\u9fff]", text)]
-    english = [(text, at) for text, at in runs if re.search(r"[a-z]{3}", text)]
-    other, own = (chinese, english) if lang == "en" else (english, chinese)
-    assert other, "the results quote the other language"  # else the query does not test the marking
-    assert [r for r in other if r[1] != ("zh-Hans" if lang == "en" else "en")] == []
-    assert [r for r in own if r[1] != ("en" if lang == "en" else "zh-Hans")] == []
-    if lang == "en":  # a Chinese run keeps its punctuation: （浮选） is one run, no Latin in it
-        assert all(not re.search(r"[A-Za-z]", text) for text, _ in chinese)
+    other = "zh-Hans" if lang == "en" else "en"
+    found = set()
+    for part, nodes in page.evaluate(_PARTS):
+        text = "".join(t for t, _ in nodes)
+        shown = [at for t, at in nodes for _ in t]  # the language of each character as the browser has it
+        assert shown == _expected_languages(text, lang), (part, nodes)
+        if other in shown:
+            found.add(part)
+    assert quoting <= found, f"no {quoting - found} quoting the other language: the query tests less than it claims"
 
 
 def test_results_name_their_plan_and_link_to_the_paragraph(page: Page, served: str) -> None:

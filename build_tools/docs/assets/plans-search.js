@@ -486,24 +486,46 @@
   // GB/T or km are not English words).
   var ENGLISH_PAGE = /^en\b/i.test(document.documentElement.lang);
   var OTHER_LANG = ENGLISH_PAGE ? "zh-Hans" : "en";
+  var WORD = "[A-Za-z0-9\u00c0-\u024f'\u2019-]*";
   var OTHER = ENGLISH_PAGE
     ? /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]*/g
-    : /[A-Za-z][A-Za-z0-9'\u2019-]*(?:[ ,.;:()\/&-]+[A-Za-z0-9][A-Za-z0-9'\u2019-]*)*/g;
+    : new RegExp("[A-Za-z\u00c0-\u024f]" + WORD + "(?:[ ,.;:()/&\u2013\u2014-]+[A-Za-z0-9\u00c0-\u024f]" + WORD + ")*",
+      "g");
 
-  function append(parent, text) {
-    var pos = 0;
+  // [start, end) of each run of the other language in the text.
+  function otherRuns(text) {
+    var out = [];
     text.replace(OTHER, function (run, at) {
       if (ENGLISH_PAGE || /[a-z]{3}/.test(run)) {
-        parent.appendChild(document.createTextNode(text.slice(pos, at)));
-        var span = document.createElement("span");
-        span.lang = OTHER_LANG;
-        span.textContent = run;
-        parent.appendChild(span);
-        pos = at + run.length;
+        out.push([at, at + run.length]);
       }
       return run;
     });
-    parent.appendChild(document.createTextNode(text.slice(pos)));
+    return out;
+  }
+
+  // text[from, to) appended to parent as text, what lies in the runs (found in the whole text, so that a
+  // highlight's edge does not cut a word or a bracketed Chinese run out of its language) in spans of their
+  // language.
+  function append(parent, text, runs, from, to) {
+    runs = runs || otherRuns(text);
+    from = from || 0;
+    to = to === undefined ? text.length : to;
+    var pos = from;
+    runs.forEach(function (r) {
+      var a = Math.max(r[0], from);
+      var b = Math.min(r[1], to);
+      if (a >= b) {
+        return;
+      }
+      parent.appendChild(document.createTextNode(text.slice(pos, a)));
+      var span = document.createElement("span");
+      span.lang = OTHER_LANG;
+      span.textContent = text.slice(a, b);
+      parent.appendChild(span);
+      pos = b;
+    });
+    parent.appendChild(document.createTextNode(text.slice(pos, to)));
     return parent;
   }
 
@@ -526,19 +548,21 @@
       }
     });
     ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var runs = otherRuns(shown);
     var p = document.createElement("p");
     var pos = 0;
-    append(p, start > 0 ? "…" : "");
+    p.appendChild(document.createTextNode(start > 0 ? "…" : ""));
     ranges.forEach(function (r) {
       if (r[1] <= pos) {
         return;
       }
       var from = Math.max(r[0], pos);
-      append(p, shown.slice(pos, from));
-      p.appendChild(append(document.createElement("mark"), shown.slice(from, r[1])));
+      append(p, shown, runs, pos, from);
+      p.appendChild(append(document.createElement("mark"), shown, runs, from, r[1]));
       pos = r[1];
     });
-    append(p, shown.slice(pos) + (start + 180 < text.length ? "…" : ""));
+    append(p, shown, runs, pos);
+    p.appendChild(document.createTextNode(start + 180 < text.length ? "…" : ""));
     return p;
   }
 
