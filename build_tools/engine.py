@@ -33,7 +33,6 @@ import shutil
 import subprocess
 import sys
 from dataclasses import replace
-from html import escape, unescape
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -47,7 +46,7 @@ from markupsafe import escape as autoescape
 from .addresses import DEFAULT_LANGUAGE, LANGUAGES, prefix, relative
 from .diagnostics import Diagnostics
 from .labels import LABELS, SEARCH_WORDS
-from .pages.base import TITLE_ANCHOR, NavItem, Page, Site, headings, text_in
+from .pages.base import TITLE_ANCHOR, NavItem, Page, Site, heading_html, headings, text_in
 from .pipeline import Checked, check_site
 from .publish import discard, publish, staging_folder
 from .render import render_site
@@ -105,7 +104,9 @@ def alternates(page: Page) -> list[dict[str, str]]:
 
 
 def front_matter(page: Page) -> dict[str, Any]:
-    meta = {key: escaped(value) if isinstance(value, str) else value for key, value in page.meta.items()}
+    """The page's metadata escaped for Zensical, which prints it as it is (`title_html` is HTML already)."""
+    meta = {key: escaped(value) if isinstance(value, str) and key != "title_html" else value
+            for key, value in page.meta.items()}
     return {**meta, "alternate": alternates(page)}
 
 
@@ -230,7 +231,6 @@ def build_site(root: Path, out: Path, site_dir: Path | None = None, *, checked: 
 # ------------------------------------------------------------------------------------------ Markdown
 
 _TITLE = re.compile(rf'<h1[^>]*\bid="{TITLE_ANCHOR}"[^>]*>(.*?)</h1>', re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def toc_tokens(html: str) -> list[dict[str, Any]]:
@@ -240,7 +240,7 @@ def toc_tokens(html: str) -> list[dict[str, Any]]:
     title = _TITLE.search(html)
     if title is None:
         return headings(html)
-    name = escape(unescape(_TAG.sub("", title.group(1))).strip())
+    name = heading_html(title.group(1))
     return [{"level": 1, "id": TITLE_ANCHOR, "name": name, "html": name, "data-toc-label": "",
              "children": headings(html[title.end():])}, *headings(html[:title.start()])]
 

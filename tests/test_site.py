@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,50 @@ def test_pages_declare_their_language(site: Path) -> None:
         head = page.read_text(encoding="utf-8")[:400]
         lang = "en" if page.relative_to(site).parts[0] == "en" else "zh-Hans"
         assert f'<html lang="{lang}"' in head, page
+
+
+class _Spoken(HTMLParser):
+    """Each text of a page's body with the language it is in: that of the nearest element declaring one."""
+
+    VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                      "track", "wbr"))
+    SILENT = frozenset(("script", "style", "template", "svg"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []  # (tag, lang)
+        self.texts: list[tuple[str, str]] = []  # (text, lang)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang")))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        tags = [t for t, _ in self.open]
+        if data.strip() and "body" in tags and not self.SILENT & set(tags):
+            self.texts.append((data.strip(), next((lang for _, lang in reversed(self.open) if lang), "")))
+
+
+def test_text_in_the_other_language_is_marked(site: Path) -> None:
+    """Every Chinese word of an English page's body, in the header, the navigation, the contents and the
+    switch of languages as in the article, is in an element marked zh-Hans (simplified glyphs, a Chinese
+    voice); the switch names each language in that language, marked so on the pages of the other."""
+    unmarked: dict[str, list[str]] = {}
+    for page in html_pages(site):
+        english = page.relative_to(site).parts[0] == "en"
+        spoken = _Spoken()
+        spoken.feed(page.read_text(encoding="utf-8"))
+        bad = [text for text, lang in spoken.texts
+               if re.search(r"[\u3400-\u9fff]", text) and not lang.startswith("zh")] if english else []
+        bad += [text for text, lang in spoken.texts if text in ("中文", "English")
+                and lang != ("zh-Hans" if text == "中文" else "en")]
+        if bad:
+            unmarked[str(page.relative_to(site))] = bad[:3]
+    assert not unmarked, f"{len(unmarked)} pages, for example {dict(list(unmarked.items())[:3])}"
 
 
 def test_no_request_leaves_the_host(site: Path) -> None:
@@ -140,7 +185,7 @@ def test_language_switch_lands_on_the_same_page(site: Path) -> None:
         rel = page.relative_to(site).as_posix()
         if page.name == "404.html":
             continue
-        selector = r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"'
+        selector = r'<a href="([^"]*)" hreflang="([^"]+)"[^>]* class="md-select__link"'
         links = dict(re.findall(selector, page.read_text("utf-8")))
         assert set(links.values()) == {"zh-Hans", "en"}, rel
         here = posixpath.dirname(rel)

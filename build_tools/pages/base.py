@@ -49,16 +49,39 @@ T = TypeVar("T")
 
 TITLE_ANCHOR = "plan-title"  # the id of every page's <h1> (templates/*.html.j2)
 _HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
-_TAG = re.compile(r"<[^>]+>")
+_PIECE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)")
+_LANG = re.compile(r'\blang="([^"]*)"')
+_VOID = frozenset(("br", "wbr", "img", "hr"))
+
+
+def heading_html(inner: str) -> str:
+    """A heading's content as the contents list shows it: its text re-escaped, the language of each part that
+    states one kept (<span lang="zh-Hans">: Chinese in an English heading, read by a Chinese voice there too),
+    every other tag (links, classes) dropped."""
+    out: list[str] = []
+    kept: list[bool] = []  # for each open element: whether its <span lang> was written
+    for end, tag, attributes, text in _PIECE.findall(inner):
+        if text:
+            out.append(html.escape(html.unescape(text)))
+        elif end:
+            if kept and kept.pop():
+                out.append("</span>")
+        elif tag.lower() not in _VOID:
+            lang = _LANG.search(attributes)
+            kept.append(lang is not None)
+            if lang is not None:
+                out.append(f'<span lang="{html.escape(html.unescape(lang.group(1)))}">')
+    out += ["</span>" for written in kept if written]  # left open: never in the site's own pages
+    return "".join(out).strip()
 
 
 def headings(page_html: str) -> list[dict[str, Any]]:
     """The h2 and h3 headings of a page that carry an id, nested, as table-of-contents tokens in the shape of
-    Python-Markdown's md.toc_tokens, which MkDocs and Zensical read (names as HTML: the headings' text
-    re-escaped). The page's "on this page" contents under both engines."""
+    Python-Markdown's md.toc_tokens, which MkDocs and Zensical read (names as HTML: heading_html). The page's
+    "on this page" contents under both engines."""
     out: list[dict[str, Any]] = []
     for level, anchor, inner in _HEADING.findall(page_html):
-        name = html.escape(html.unescape(_TAG.sub("", inner)).strip())
+        name = heading_html(inner)
         token: dict[str, Any] = {"level": int(level), "id": anchor, "name": name, "html": name,
                                  "data-toc-label": "", "children": []}
         if level == "3" and out:
@@ -255,13 +278,15 @@ def summary(division: Division, lang: str) -> str:
 
 def page_meta(lang: str, title: str, plan: Plan | None, words: str, searchable: bool) -> dict[str, Any]:
     """Page metadata for MkDocs and Material: the title, a description for search engines and link previews,
-    and exclusion from the search index for views that repeat other pages. Plain text: the theme escapes it."""
+    and exclusion from the search index for views that repeat other pages. Plain text, which the theme escapes,
+    but for `title_html`: the title as the header shows it, Chinese on an English page marked (han_marked)."""
     description = f"{title} — {text_in(plan.title, lang)}" if plan is not None else title
     if words:
         description += f": {words}"
     limit = 120 if lang == DEFAULT_LANGUAGE else 240
     meta: dict[str, Any] = {"title": title, "description": description if len(description) <= limit
-                            else description[: limit - 1] + "…"}
+                            else description[: limit - 1] + "…",
+                            "title_html": str(escape(title) if lang == DEFAULT_LANGUAGE else han_marked(title))}
     if not searchable:
         meta["search"] = {"exclude": True}
     return meta
