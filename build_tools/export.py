@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import citations
-from .addresses import identifier_url
+from .addresses import DEFAULT_LANGUAGE, identifier_url
 from .model import Plan, Table
 from .pipeline import Checked
 from .terminology import Glossary
@@ -40,6 +40,28 @@ class Resource:
     primary_key: list[str]
     foreign_keys: list[dict[str, Any]]
     description: str = ""
+    title_zh: str = ""  # a box's title on the Chinese data page; the others' are TITLES_ZH
+
+    def title_in(self, lang: str) -> str:
+        """The title on the data page of that language (the data package itself is described in English)."""
+        return self.title if lang != DEFAULT_LANGUAGE else self.title_zh or TITLES_ZH.get(self.name, self.title)
+
+
+TITLES_ZH = {
+    "provisions": "各规划的章节、条文、段落、专栏及专栏各行",
+    "minerals": "矿种名录",
+    "mineral-flags": "各规划对各矿种的定位",
+    "zone-types": "区块类型",
+    "zones": "区块名录",
+    "zone-sources": "各区块的列出位置",
+    "zone-minerals": "各区块的矿种",
+    "tags": "各条文涉及的矿种和区块",
+    "relations": "规划条文之间的关系类型",
+    "concordance": "下级规划条文落实上级规划条文的对应关系",
+    "checks": "所述合计、计数、百分比及重复数值的一致性核查",
+    "comparisons": "市级与省级数值按统一单位的比较",
+    "glossary": "术语表（中英对照，附译法依据）",
+}
 
 
 def _field(name: str, type_: str = "string", description: str = "", **extra: Any) -> dict[str, Any]:
@@ -178,7 +200,7 @@ def _box(plan: Plan, table: Table) -> Resource:
     title = f"{plan.title.en or plan.title.zh}: Box {table.id.removeprefix('box')} {table.heading.en}"
     return Resource(f"{plan.id}-{table.id}", title, fields, rows, ["identifier"],
                     [_fk("identifier", "provisions"), _fk("box", "provisions")],
-                    f"{table.number} {table.heading.zh}")
+                    f"{table.number} {table.heading.zh}", f"《{plan.title.zh}》{table.number} {table.heading.zh}")
 
 
 def _registries(checked: Checked) -> list[Resource]:

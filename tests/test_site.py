@@ -70,22 +70,33 @@ class _Spoken(HTMLParser):
             self.texts.append((data.strip(), next((lang for _, lang in reversed(self.open) if lang), "")))
 
 
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_ENGLISH = re.compile(r"[a-z]{3,} [a-z]{3,}")  # two English words (file names, codes and addresses are not)
+
+
 def test_text_in_the_other_language_is_marked(site: Path) -> None:
-    """Every Chinese word of an English page's body, in the header, the navigation, the contents and the
-    switch of languages as in the article, is in an element marked zh-Hans (simplified glyphs, a Chinese
-    voice); the switch names each language in that language, marked so on the pages of the other."""
-    unmarked: dict[str, list[str]] = {}
+    """Each text of a page's body is in an element of its language: on an English page every Chinese word (in
+    the header, navigation, contents and switch of languages as in the article) is marked zh-Hans (simplified
+    glyphs, a Chinese voice), and no English words are (the citation buttons of the Chinese column of a
+    side-by-side view); on a Chinese page, the mirror; the switch names each language in that language."""
+    wrong: dict[str, list[tuple[str, str]]] = {}
     for page in html_pages(site):
         english = page.relative_to(site).parts[0] == "en"
         spoken = _Spoken()
         spoken.feed(page.read_text(encoding="utf-8"))
-        bad = [text for text, lang in spoken.texts
-               if re.search(r"[\u3400-\u9fff]", text) and not lang.startswith("zh")] if english else []
-        bad += [text for text, lang in spoken.texts if text in ("中文", "English")
-                and lang != ("zh-Hans" if text == "中文" else "en")]
+        bad = []
+        for text, lang in spoken.texts:
+            chinese = bool(_CHINESE.search(text))
+            words = bool(_ENGLISH.search(re.sub(r"https?://\S+", "", text)))
+            if english:
+                misplaced = (chinese and not lang.startswith("zh")) or (words and lang.startswith("zh"))
+            else:  # a Chinese text may quote English words (a term and its rendering)
+                misplaced = (chinese and lang == "en") or (words and not chinese and lang != "en")
+            if misplaced or (text in ("中文", "English") and lang != ("zh-Hans" if text == "中文" else "en")):
+                bad.append((text[:60], lang))
         if bad:
-            unmarked[str(page.relative_to(site))] = bad[:3]
-    assert not unmarked, f"{len(unmarked)} pages, for example {dict(list(unmarked.items())[:3])}"
+            wrong[str(page.relative_to(site))] = bad[:3]
+    assert not wrong, f"{len(wrong)} pages, for example {dict(list(wrong.items())[:3])}"
 
 
 def test_no_request_leaves_the_host(site: Path) -> None:

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from .. import addresses, citations
 from ..addresses import (
     DEFAULT_LANGUAGE,
+    LANGUAGES,
     consistency_url,
     division_url,
     identifier_url,
@@ -73,6 +74,20 @@ def heading_html(inner: str) -> str:
                 out.append(f'<span lang="{html.escape(html.unescape(lang.group(1)))}">')
     out += ["</span>" for written in kept if written]  # left open: never in the site's own pages
     return "".join(out).strip()
+
+
+_TITLE = re.compile(rf'<h1 id="{TITLE_ANCHOR}"[^>]*>(.*?)</h1>', re.S)
+
+
+def title_html(title: str, body: str, lang: str) -> str:
+    """The page's title as the header shows it: its <h1> with the language of each part (heading_html) when that
+    reads as the title, else the title escaped, Chinese on an English page marked."""
+    h1 = _TITLE.search(body)
+    if h1 is not None:
+        marked = heading_html(h1.group(1))
+        if html.unescape(re.sub(r"<[^>]+>", "", marked)) == title:
+            return marked
+    return str(escape(title) if lang == DEFAULT_LANGUAGE else han_marked(title))
 
 
 def headings(page_html: str) -> list[dict[str, Any]]:
@@ -276,17 +291,17 @@ def summary(division: Division, lang: str) -> str:
     return " ".join(text_in(first.text, lang).split())
 
 
-def page_meta(lang: str, title: str, plan: Plan | None, words: str, searchable: bool) -> dict[str, Any]:
+def page_meta(lang: str, title: str, plan: Plan | None, words: str, searchable: bool, marked: str) -> dict[str, Any]:
     """Page metadata for MkDocs and Material: the title, a description for search engines and link previews,
     and exclusion from the search index for views that repeat other pages. Plain text, which the theme escapes,
-    but for `title_html`: the title as the header shows it, Chinese on an English page marked (han_marked)."""
+    but for `title_html` (`marked`): the title as the header shows it, the language of its parts marked."""
     description = f"{title} — {text_in(plan.title, lang)}" if plan is not None else title
     if words:
         description += f": {words}"
     limit = 120 if lang == DEFAULT_LANGUAGE else 240
     meta: dict[str, Any] = {"title": title, "description": description if len(description) <= limit
                             else description[: limit - 1] + "…",
-                            "title_html": str(escape(title) if lang == DEFAULT_LANGUAGE else han_marked(title))}
+                            "title_html": marked}
     if not searchable:
         meta["search"] = {"exclude": True}
     return meta
@@ -335,7 +350,7 @@ class Renderer:
         self.facets = checked.tags.by_facet()
         tables = resources(checked, Path(checked.corpus.root))
         self.data = data_files(checked, tables, self.titles.get("en", ""))
-        self.resources = [(r.name, r.title) for r in tables]
+        self.resources = [(r.name, {lang: r.title_in(lang) for lang in LANGUAGES}) for r in tables]
         self.order = {p.id: i for i, p in enumerate(corpus_identifiers(checked.corpus))}  # printed order
         self.redirect_pages, aliases = plan_redirects(checked.redirects)
         self.aliases: dict[str, list[Alias]] = {}
@@ -392,7 +407,8 @@ class Renderer:
             **extra,
         }
         body = self.env.get_template(template).render(**context)
-        return Page(src_of(url, lang), url, lang, title, body, page_meta(lang, title, plan, words, searchable),
+        return Page(src_of(url, lang), url, lang, title, body,
+                    page_meta(lang, title, plan, words, searchable, title_html(title, body, lang)),
                     shows=tuple(shows), searchable=searchable)
 
     def cites(self, plan: Plan, url: str, zh: str, en: str, part: str, lang: str) -> Citation:

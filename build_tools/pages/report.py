@@ -56,7 +56,7 @@ def pages(r: Renderer, lang: str) -> list[Page]:
                   table_notes=table_notes(r, lang, [plan]))
            for plan in r.corpus.plans]
     out.append(r.page(lang, REPORT_URL, "report.html.j2", None, LABELS[lang]["report"], results=r.checked.results,
-                      comparisons=r.checked.comparisons, discrepancies=discrepancies(r), rules=RULES[lang],
+                      comparisons=r.checked.comparisons, discrepancies=discrepancies(r, lang), rules=RULES[lang],
                       table_notes=table_notes(r, lang, list(r.corpus.plans)), bars=bars(r.checked.comparisons, lang)))
     return out
 
@@ -83,16 +83,16 @@ def bars(results: list[ComparisonResult], lang: str) -> list[Bar]:
     return out
 
 
-def discrepancies(r: Renderer) -> list[DiscrepancyView]:
-    """Every registered inconsistency: of stated totals, of table rows, of compared figures, of links."""
+def discrepancies(r: Renderer, lang: str) -> list[DiscrepancyView]:
+    """Every registered inconsistency: of stated totals (what the check expected and found, in the reader's
+    language), of table rows, of compared figures (as printed), of links (the identifiers)."""
     found: list[DiscrepancyView] = []
     for plan in r.corpus.plans:
         for result in r.checked.results.get(plan.id, []):
             check = result.check
             if check.discrepancy:
                 where = identifier_url(f"{plan.id}/{check.stated.at}") if check.stated else consistency_url(plan)
-                found.append(DiscrepancyView(plan, check.title, result.expected, result.computed,
-                                             check.discrepancy.text, where))
+                found.append(DiscrepancyView(plan, check.title, *result.shown(lang), check.discrepancy.text, where))
         for table in plan.tables:
             for row in table.rows:
                 if row.discrepancy:
