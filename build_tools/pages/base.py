@@ -22,7 +22,6 @@ from markupsafe import Markup, escape
 from .. import addresses, citations
 from ..addresses import (
     DEFAULT_LANGUAGE,
-    LANGUAGES,
     consistency_url,
     division_url,
     identifier_url,
@@ -50,6 +49,7 @@ T = TypeVar("T")
 
 TITLE_ANCHOR = "plan-title"  # the id of every page's <h1> (templates/*.html.j2)
 _HEADING = re.compile(r'<h([23])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]+>")
 _PIECE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)")
 _LANG = re.compile(r'\blang="([^"]*)"')
 _VOID = frozenset(("br", "wbr", "img", "hr"))
@@ -85,7 +85,7 @@ def title_html(title: str, body: str, lang: str) -> str:
     h1 = _TITLE.search(body)
     if h1 is not None:
         marked = heading_html(h1.group(1))
-        if html.unescape(re.sub(r"<[^>]+>", "", marked)) == title:
+        if html.unescape(_TAG.sub("", marked)) == title:
             return marked
     return str(escape(title) if lang == DEFAULT_LANGUAGE else han_marked(title))
 
@@ -350,7 +350,7 @@ class Renderer:
         self.facets = checked.tags.by_facet()
         tables = resources(checked, Path(checked.corpus.root))
         self.data = data_files(checked, tables, self.titles.get("en", ""))
-        self.resources = [(r.name, {lang: r.title_in(lang) for lang in LANGUAGES}) for r in tables]
+        self.resources = tables  # the open data's resources, for the data page's list
         self.order = {p.id: i for i, p in enumerate(corpus_identifiers(checked.corpus))}  # printed order
         self.redirect_pages, aliases = plan_redirects(checked.redirects)
         self.aliases: dict[str, list[Alias]] = {}
